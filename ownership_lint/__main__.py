@@ -1,0 +1,3 @@
+from ownership_lint.cli import main
+
+main()

@@ -1,0 +1,173 @@
+"""Command-line interface: parse options, call the library, render, choose the exit code.
+
+Exit codes are a contract: 0 clean (warnings allowed), 1 findings, 2 usage, configuration or
+internal error. An unexpected exception never exits 0 or 1.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+import click
+
+from ownership_lint import __version__
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+DEBUG_ENV = "OWNERSHIP_LINT_DEBUG"
+
+_FORMAT = click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    envvar="OWNERSHIP_LINT_FORMAT",
+    help="Output format (also $OWNERSHIP_LINT_FORMAT).",
+)
+
+
+def _colour(stream: object) -> bool:
+    if os.environ.get("NO_COLOR"):
+        return False
+    isatty = getattr(stream, "isatty", None)
+    return bool(isatty and isatty())
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="ownership-lint")
+@click.option(
+    "--debug", is_flag=True, help=f"Show tracebacks of internal errors (or ${DEBUG_ENV}=1)."
+)
+@click.pass_context
+def cli(ctx: click.Context, debug: bool) -> None:
+    """Lint who owns what: the team definition under team/, its responsibilities and paths."""
+    if debug:
+        os.environ[DEBUG_ENV] = "1"
+
+
+@cli.command()
+@click.option(
+    "--root",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Repository root (default: the git top-level, or the current directory).",
+)
+@click.option("--team-dir", default="team", show_default=True, help="Team directory under root.")
+@_FORMAT
+def check(root: Path | None, team_dir: str, fmt: str) -> None:
+    """Validate team/ against the schemas and run every cross-check."""
+    from ownership_lint.api import ConfigError, find_root, lint
+
+    root = root or find_root(Path.cwd())
+    try:
+        report = lint(root, team_dir=team_dir)
+    except ConfigError as err:
+        raise click.UsageError(str(err)) from err
+    if fmt == "json":
+        from ownership_lint.report import json_report
+
+        click.echo(json_report.render(report.findings, len(report.files)), nl=False)
+    else:
+        from ownership_lint.report import text
+
+        colour = _colour(sys.stdout)
+        click.echo(text.render(report.findings, len(report.files), colour=colour), nl=False)
+    sys.exit(report.exit_code)
+
+
+@cli.command()
+@_FORMAT
+def rules(fmt: str) -> None:
+    """List every rule: code, name, default severity, summary."""
+    from ownership_lint.rules import all_rules
+
+    registered = all_rules().values()
+    if fmt == "json":
+        import json
+
+        rows = [
+            {"code": r.code, "name": r.name, "severity": r.severity.value, "summary": r.summary()}
+            for r in registered
+        ]
+        click.echo(json.dumps(rows, indent=2))
+        return
+    for rule in registered:
+        click.echo(f"{rule.code}  {rule.name:<28} {rule.severity.value:<8} {rule.summary()}")
+
+
+@cli.command()
+@click.argument("code")
+def explain(code: str) -> None:
+    """Explain one rule, with an example that makes it fire."""
+    from ownership_lint.rules import all_rules
+    from ownership_lint.suggest import did_you_mean
+
+    registered = all_rules()
+    rule = registered.get(code.upper())
+    if rule is None:
+        by_name = {r.name: r for r in registered.values()}
+        rule = by_name.get(code.lower())
+    if rule is None:
+        hint = did_you_mean(code, [*registered, *(r.name for r in registered.values())])
+        raise click.UsageError(f"unknown rule '{code}'. {hint}".strip())
+    click.echo(f"{rule.code} {rule.name} (default severity: {rule.severity.value})\n")
+    click.echo(rule.doc())
+    if rule.example_fail:
+        click.echo("\nExample that fails (laid over a small valid team):")
+        for path, content in rule.example_fail.items():
+            if content is None:
+                click.echo(f"\n  {path}: (file removed)")
+                continue
+            click.echo(f"\n  {path}:")
+            shown = content.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+            for line in shown.splitlines():
+                click.echo(f"    {line.expandtabs(4)}")
+        click.echo("\nWhat ownership-lint says about it:\n")
+        from ownership_lint.rules.examples import run_example
+
+        for finding in run_example(rule.example_fail).findings:
+            if finding.code == rule.code:
+                click.echo(f"  {finding.location}: {finding.code} {finding.message}")
+                if finding.hint:
+                    click.echo(f"      hint: {finding.hint}")
+
+
+def run(args: Sequence[str] | None = None) -> int:
+    """Run the CLI on `args` (default: sys.argv) and return the exit code; never raises."""
+    try:
+        cli.main(
+            args=list(args) if args is not None else None,
+            prog_name="ownership-lint",
+            standalone_mode=False,
+        )
+    except SystemExit as done:
+        code = done.code
+        return code if isinstance(code, int) else (EXIT_CLEAN if code is None else EXIT_ERROR)
+    except click.exceptions.Exit as done:
+        return done.exit_code
+    except click.ClickException as err:
+        err.show()
+        return EXIT_ERROR
+    except click.exceptions.Abort:
+        click.echo("Aborted.", err=True)
+        return EXIT_ERROR
+    except (BrokenPipeError, KeyboardInterrupt):
+        return EXIT_ERROR
+    except Exception as err:
+        if os.environ.get(DEBUG_ENV):
+            import traceback
+
+            traceback.print_exc()
+        click.echo(
+            f"ownership-lint: internal error: {type(err).__name__}: {err} "
+            f"(rerun with --debug or {DEBUG_ENV}=1 for the traceback)",
+            err=True,
+        )
+        return EXIT_ERROR
+    return EXIT_CLEAN
+
+
+def main() -> None:
+    sys.exit(run())

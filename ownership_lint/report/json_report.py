@@ -1,0 +1,18 @@
+"""Machine-readable findings: exactly one JSON object, version 1."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+
+from ownership_lint.findings import Finding, Severity
+
+
+def render(findings: Sequence[Finding], files: int) -> str:
+    errors = sum(1 for f in findings if f.severity is Severity.ERROR)
+    document = {
+        "version": 1,
+        "findings": [finding.to_dict() for finding in findings],
+        "summary": {"errors": errors, "warnings": len(findings) - errors, "files": files},
+    }
+    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"

@@ -1,0 +1,44 @@
+"""Human-readable findings: `path:line:col: CODE message`, the hint below, a summary line."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ownership_lint.findings import Finding, Severity
+
+
+def _style(text: str, colour: bool, **kwargs: object) -> str:
+    if not colour:
+        return text
+    import click
+
+    return click.style(text, **kwargs)  # type: ignore[arg-type]
+
+
+def render(findings: Sequence[Finding], files: int, *, colour: bool = False) -> str:
+    lines: list[str] = []
+    for finding in findings:
+        is_error = finding.severity is Severity.ERROR
+        code = _style(finding.code, colour, fg="red" if is_error else "yellow", bold=True)
+        where = _style(str(finding.location), colour, bold=True)
+        prefix = "" if is_error else "warning: "
+        lines.append(f"{where}: {code} {prefix}{finding.message}")
+        if finding.hint:
+            lines.append(f"    hint: {finding.hint}")
+    errors = sum(1 for f in findings if f.severity is Severity.ERROR)
+    warnings = len(findings) - errors
+    lines.append(summary_line(errors, warnings, files))
+    return "\n".join(lines) + "\n"
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+def summary_line(errors: int, warnings: int, files: int) -> str:
+    if not errors and not warnings:
+        return f"All checks passed ({_plural(files, 'file')})."
+    return (
+        f"Found {_plural(errors, 'error')} and {_plural(warnings, 'warning')} "
+        f"in {_plural(files, 'file')}."
+    )

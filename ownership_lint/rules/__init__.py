@@ -1,0 +1,28 @@
+"""Every rule ownership-lint knows, by code. One module per rule family."""
+
+from __future__ import annotations
+
+from ownership_lint.rules.base import CrossCheck, Rule, registry
+
+
+def all_rules() -> dict[str, type[Rule]]:
+    """Every registered rule, by code, in code order."""
+    # Imported here so that each family registers itself; the loader only needs `syntax`.
+    from ownership_lint.rules import (  # noqa: F401
+        mapping,
+        ownership,
+        references,
+        roster,
+        schema,
+        staleness,
+        syntax,
+    )
+
+    return dict(sorted(registry().items()))
+
+
+def cross_checks() -> list[CrossCheck]:
+    return [rule() for rule in all_rules().values() if issubclass(rule, CrossCheck)]
+
+
+__all__ = ["CrossCheck", "Rule", "all_rules", "cross_checks"]

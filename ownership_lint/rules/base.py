@@ -1,0 +1,85 @@
+"""What every rule is: a stable code, a name, a default severity and a docstring explaining it.
+
+A rule may also carry executable examples: files that, laid over the small example team in
+`ownership_lint.rules.examples`, make it fire (`example_fail`) or keep it quiet (`example_pass`).
+`ownership-lint explain CODE` prints them and the test suite runs them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import inspect
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, ClassVar, TypeVar
+
+from ownership_lint.findings import Finding, Location, Severity
+
+if TYPE_CHECKING:
+    from ownership_lint.model import Team
+
+
+class Rule:
+    code: ClassVar[str]
+    name: ClassVar[str]
+    severity: ClassVar[Severity] = Severity.ERROR
+    # Files relative to the repository root; None removes the file from the example team.
+    example_fail: ClassVar[Mapping[str, str | None]] = {}
+    example_pass: ClassVar[Mapping[str, str | None]] = {}
+
+    @classmethod
+    def summary(cls) -> str:
+        first_paragraph = cls.doc().split("\n\n", 1)[0]
+        return " ".join(first_paragraph.split())
+
+    @classmethod
+    def doc(cls) -> str:
+        return inspect.cleandoc(cls.__doc__ or cls.name)
+
+    @classmethod
+    def finding(
+        cls,
+        location: Location,
+        message: str,
+        hint: str = "",
+        severity: Severity | None = None,
+    ) -> Finding:
+        return Finding(
+            code=cls.code,
+            name=cls.name,
+            severity=severity or cls.severity,
+            location=location,
+            message=message,
+            hint=hint,
+        )
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a cross-check may need besides the team, kept apart so that tests can pin it."""
+
+    today: dt.date
+
+
+class CrossCheck(Rule):
+    """A rule that looks at the whole loaded team definition."""
+
+    def check(self, team: Team, ctx: Context) -> Iterator[Finding]:
+        raise NotImplementedError
+
+
+_REGISTRY: dict[str, type[Rule]] = {}
+
+
+R = TypeVar("R", bound=type[Rule])
+
+
+def register(rule: R) -> R:
+    if rule.code in _REGISTRY:
+        raise ValueError(f"duplicate rule code {rule.code}")
+    _REGISTRY[rule.code] = rule
+    return rule
+
+
+def registry() -> dict[str, type[Rule]]:
+    return _REGISTRY

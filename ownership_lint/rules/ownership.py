@@ -1,0 +1,218 @@
+"""Responsibility ownership: every responsibility and interface has exactly one owning role."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+
+from ownership_lint.findings import Finding, Location, Severity
+from ownership_lint.model import Team
+from ownership_lint.rules.base import Context, CrossCheck, register
+
+_ROLE = "id: {id}\ntitle: {title}\nseniority: middle\nmembers: ['{member}']\n"
+
+
+def responsibility_owners(team: Team) -> dict[str, list[tuple[str, Location]]]:
+    """Responsibility id -> the roles that own it (RACI A), with where each claims it."""
+    owners: dict[str, list[tuple[str, Location]]] = defaultdict(list)
+    for role in team.roles:
+        for claim in role.owned():
+            owners[claim.id].append((role.id, claim.location))
+    return owners
+
+
+def interface_owners(team: Team) -> dict[str, list[tuple[str, Location]]]:
+    owners: dict[str, list[tuple[str, Location]]] = defaultdict(list)
+    for role in team.roles:
+        for ref in role.interfaces:
+            owners[ref.id].append((role.id, ref.location))
+    return owners
+
+
+def _claimants(claims: list[tuple[str, Location]]) -> str:
+    return ", ".join(f"{role} ({location})" for role, location in claims)
+
+
+@register
+class UnownedResponsibility(CrossCheck):
+    """A responsibility in the catalogue that no role owns.
+
+    Nobody is accountable for it: it will be dropped when it matters (nobody owns DR until
+    the day it is needed). A role owns a responsibility by listing its id under
+    `responsibilities:` (or with `raci: A`); R, C and I letters do not make an owner.
+    """
+
+    code = "OL101"
+    name = "unowned-responsibility"
+    example_fail = {
+        "team/roles/sre.yaml": _ROLE.format(id="sre", title="SRE", member="@sre-sam")
+        + "responsibilities:\n  - {id: alerts.rules, raci: R}\n"
+    }
+
+    def check(self, team: Team, ctx: Context) -> Iterator[Finding]:
+        if not team.complete:
+            return
+        owners = responsibility_owners(team)
+        for resp in team.responsibilities:
+            if not owners.get(resp.id):
+                yield self.finding(
+                    resp.location,
+                    f"responsibility '{resp.id}' is owned by no role",
+                    f"add '{resp.id}' to the responsibilities of exactly one role",
+                )
+
+
+@register
+class MultipleOwners(CrossCheck):
+    """A responsibility that two or more roles own.
+
+    Shared ownership is no ownership: each role assumes the other one acts. The finding names
+    every claimant and where it claims the responsibility; keep one owner and give the others
+    a RACI letter (`{id: ..., raci: R}`), or split the responsibility in the catalogue.
+    """
+
+    code = "OL102"
+    name = "multiple-owners"
+    example_fail = {
+        "team/roles/devops.yaml": _ROLE.format(id="devops", title="DevOps", member="@dev-dana")
+        + "responsibilities: [pipelines.development, alerts.rules]\n"
+    }
+
+    def check(self, team: Team, ctx: Context) -> Iterator[Finding]:
+        catalogue = team.responsibility_ids()
+        for resp_id, claims in sorted(responsibility_owners(team).items()):
+            if len(claims) > 1 and resp_id in catalogue:
+                yield self.finding(
+                    claims[-1][1],
+                    f"responsibility '{resp_id}' is owned by {len(claims)} roles: "
+                    + _claimants(claims),
+                    "keep one owner; give the others a RACI letter, e.g. "
+                    f"{{id: {resp_id}, raci: R}}, or split the responsibility",
+                )
+
+
+@register
+class UnownedInterface(CrossCheck):
+    """A cross-functional interface (team.yaml `departments`) that no role owns."""
+
+    code = "OL103"
+    name = "unowned-interface"
+    example_fail = {
+        "team/roles/sre.yaml": _ROLE.format(id="sre", title="SRE", member="@sre-sam")
+        + "responsibilities: [alerts.rules]\n"
+    }
+
+    def check(self, team: Team, ctx: Context) -> Iterator[Finding]:
+        if not team.complete:
+            return
+        owners = interface_owners(team)
+        for iface in team.interfaces:
+            if not owners.get(iface.id):
+                yield self.finding(
+                    iface.location,
+                    f"interface '{iface.id}' ({iface.title}) is owned by no role",
+                    f"add '{iface.id}' to the interfaces of exactly one role",
+                )
+
+
+@register
+class MultipleInterfaceOwners(CrossCheck):
+    """A cross-functional interface that two or more roles own.
+
+    The other department needs one contact per interface; the finding names every claimant.
+    """
+
+    code = "OL104"
+    name = "multiple-interface-owners"
+    example_fail = {
+        "team/roles/devops.yaml": _ROLE.format(id="devops", title="DevOps", member="@dev-dana")
+        + "responsibilities: [pipelines.development]\ninterfaces: [security.updates]\n"
+    }
+
+    def check(self, team: Team, ctx: Context) -> Iterator[Finding]:
+        known = team.interface_ids()
+        for iface_id, claims in sorted(interface_owners(team).items()):
+            if len(claims) > 1 and iface_id in known:
+                yield self.finding(
+                    claims[-1][1],
+                    f"interface '{iface_id}' is owned by {len(claims)} roles: "
+                    + _claimants(claims),
+                    "keep the interface in one role's 'interfaces' list",
+                )
+
+
+@register
+class InterfaceOwnerMismatch(CrossCheck):
+    """An interface that belongs to a responsibility, owned by another role than that one.
+
+    `responsibility:` on an interface says which catalogue responsibility it is part of (the
+    SECURITY department's compliance requirements are part of `compliance.controls`, say);
+    one role must answer for both, or the two drift apart.
+    """
+
+    code = "OL105"
+    name = "interface-owner-mismatch"
+    example_fail = {
+        "team/team.yaml": (
+            "name: example\ntitle: Example team\nlast_reviewed: '2026-01-15'\n"
+            "departments:\n  - id: security\n    name: SECURITY\n    interfaces:\n"
+            "      - id: security.updates\n        title: Security updates\n"
+            "        responsibility: pipelines.development\n"
+        )
+    }
+
+    def check(self, team: Team, ctx: Context) -> Iterator[Finding]:
+        resp_owners = responsibility_owners(team)
+        iface_owners = interface_owners(team)
+        for iface in team.interfaces:
+            if iface.responsibility is None:
+                continue
+            expected = {role for role, _ in resp_owners.get(iface.responsibility.id, [])}
+            actual = {role for role, _ in iface_owners.get(iface.id, [])}
+            if len(expected) == 1 and len(actual) == 1 and expected != actual:
+                (want,), (have,) = expected, actual
+                yield self.finding(
+                    iface.responsibility.location,
+                    f"interface '{iface.id}' is owned by '{have}', but its responsibility "
+                    f"'{iface.responsibility.id}' is owned by '{want}'",
+                    f"move '{iface.id}' to the interfaces of role '{want}', or change the "
+                    "interface's responsibility",
+                )
+
+
+@register
+class OverloadedRole(CrossCheck):
+    """A role that owns more responsibilities than `policy.max_responsibilities_per_role`.
+
+    Quiet unless the policy sets a maximum.
+    """
+
+    code = "OL106"
+    name = "overloaded-role"
+    severity = Severity.WARNING
+    example_fail = {
+        "team/team.yaml": (
+            "name: example\ntitle: Example team\nlast_reviewed: '2026-01-15'\n"
+            "policy:\n  max_responsibilities_per_role: 1\n"
+            "departments:\n  - id: security\n    name: SECURITY\n    interfaces:\n"
+            "      - id: security.updates\n        title: Security updates\n"
+        ),
+        "team/roles/devops.yaml": _ROLE.format(id="devops", title="DevOps", member="@dev-dana")
+        + "responsibilities:\n  - pipelines.development\n  - {id: alerts.rules, raci: A}\n",
+        "team/roles/sre.yaml": _ROLE.format(id="sre", title="SRE", member="@sre-sam")
+        + "responsibilities: []\ninterfaces: [security.updates]\n",
+    }
+
+    def check(self, team: Team, ctx: Context) -> Iterator[Finding]:
+        limit = team.policy.max_responsibilities_per_role
+        if limit is None:
+            return
+        for role in team.roles:
+            owned = role.owned()
+            if len(owned) > limit:
+                yield self.finding(
+                    role.location,
+                    f"role '{role.id}' owns {len(owned)} responsibilities; the policy allows "
+                    f"{limit}",
+                    "hand some over to another role, or raise policy.max_responsibilities_per_role",
+                )

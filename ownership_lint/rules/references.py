@@ -1,0 +1,183 @@
+"""References: every id that something refers to exists, and every id is unique and well placed."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ownership_lint.findings import Finding, Location
+from ownership_lint.model import Ref, Team
+from ownership_lint.rules.base import Context, CrossCheck, register
+from ownership_lint.suggest import did_you_mean
+
+_SRE = "id: sre\ntitle: SRE\nseniority: middle\nmembers: ['@sre-sam']\n"
+
+
+@register
+class UnknownResponsibility(CrossCheck):
+    """A role or an interface refers to a responsibility id that the catalogue does not have.
+
+    Usually a typo or a responsibility that was renamed; the closest existing id is suggested.
+    An area id is not a responsibility: own the responsibilities inside it.
+    """
+
+    code = "OL201"
+    name = "unknown-responsibility"
+    example_fail = {"team/roles/sre.yaml": _SRE + "responsibilities: [alerts.rule]\n"}
+
+    def check(self, team: Team, ctx: Context) -> Iterator[Finding]:
+        if not team.complete:
+            return
+        known = team.responsibility_ids()
+        areas = {area.id for area in team.areas}
+        refs = [Ref(c.id, c.location) for role in team.roles for c in role.responsibilities]
+        refs += [i.responsibility for i in team.interfaces if i.responsibility is not None]
+        for ref in refs:
+            if ref.id in known:
+                continue
+            if ref.id in areas:
+                inside = sorted(r.id for r in team.responsibilities if r.area == ref.id)
+                yield self.finding(
+                    ref.location,
+                    f"'{ref.id}' is an area, not a responsibility",
+                    "refer to the responsibilities in it: " + ", ".join(inside),
+                )
+            else:
+                yield self.finding(
+                    ref.location,
+                    f"unknown responsibility '{ref.id}'",
+                    did_you_mean(ref.id, known)
+                    or "add it to team/responsibilities.yaml or remove the reference",
+                )
+
+
+@register
+class UnknownInterface(CrossCheck):
+    """A role owns an interface id that no department in team.yaml declares."""
+
+    code = "OL202"
+    name = "unknown-interface"
+    example_fail = {
+        "team/roles/sre.yaml": _SRE
+        + "responsibilities: [alerts.rules]\ninterfaces: [security.update]\n"
+    }
+
+    def check(self, team: Team, ctx: Context) -> Iterator[Finding]:
+        if not team.complete:
+            return
+        known = team.interface_ids()
+        for role in team.roles:
+            for ref in role.interfaces:
+                if ref.id not in known:
+                    yield self.finding(
+                        ref.location,
+                        f"unknown interface '{ref.id}'",
+                        did_you_mean(ref.id, known)
+                        or "declare it under a department in team.yaml or remove it",
+                    )
+
+
+@register
+class DuplicateId(CrossCheck):
+    """Two things of the same kind (roles, areas and responsibilities, departments and
+    interfaces) have the same id.
+
+    Ids are how everything refers to everything else: a duplicate makes references ambiguous.
+    """
+
+    code = "OL203"
+    name = "duplicate-id"
+    example_fail = {
+        "team/roles/sre2.yaml": (
+            "id: sre\ntitle: SRE\nseniority: middle\nmembers: ['@sre-sue']\nresponsibilities: []\n"
+        )
+    }
+
+    def check(self, team: Team, ctx: Context) -> Iterator[Finding]:
+        groups: list[tuple[str, list[tuple[str, Location]]]] = [
+            ("role", [(r.id, r.location) for r in team.roles]),
+            (
+                "catalogue id",
+                [(a.id, a.location) for a in team.areas]
+                + [(r.id, r.location) for r in team.responsibilities],
+            ),
+            (
+                "department or interface id",
+                [(d.id, d.location) for d in team.departments]
+                + [(i.id, i.location) for i in team.interfaces],
+            ),
+        ]
+        for kind, entries in groups:
+            first: dict[str, Location] = {}
+            for ident, location in entries:
+                if ident in first:
+                    yield self.finding(
+                        location,
+                        f"duplicate {kind} '{ident}' (first at {first[ident]})",
+                        "give each one its own id",
+                    )
+                else:
+                    first[ident] = location
+
+
+@register
+class MisplacedId(CrossCheck):
+    """A responsibility id that is not nested under its area's id (`budget.forecasting` in area
+    `budget`), or an interface id not nested under its department's id.
+
+    Nesting keeps ids readable where they are used (`dr.planning` says where it belongs).
+    """
+
+    code = "OL204"
+    name = "misplaced-id"
+    example_fail = {
+        "team/responsibilities.yaml": (
+            "areas:\n  - id: alerts\n    title: Alerts\n    responsibilities:\n"
+            "      - id: alerts.rules\n        title: Alert rules\n"
+            "      - id: pipelines.development\n        title: Pipeline development\n"
+        )
+    }
+
+    def check(self, team: Team, ctx: Context) -> Iterator[Finding]:
+        for resp in team.responsibilities:
+            if not resp.id.startswith(resp.area + "."):
+                yield self.finding(
+                    resp.location,
+                    f"responsibility '{resp.id}' is in area '{resp.area}' but its id is not "
+                    f"'{resp.area}.<name>'",
+                    f"rename it to '{resp.area}.{resp.id.rsplit('.', 1)[-1]}' or move it to "
+                    "the area its id names",
+                )
+        for iface in team.interfaces:
+            if not iface.id.startswith(iface.department + "."):
+                yield self.finding(
+                    iface.location,
+                    f"interface '{iface.id}' is under department '{iface.department}' but its "
+                    f"id is not '{iface.department}.<name>'",
+                    f"rename it to '{iface.department}.{iface.id.rsplit('.', 1)[-1]}'",
+                )
+
+
+@register
+class RoleIdMismatch(CrossCheck):
+    """A role file whose `id` differs from its file name (roles/<role-id>.yaml).
+
+    Finding a role by its id must take one look at the file names.
+    """
+
+    code = "OL205"
+    name = "role-id-mismatch"
+    example_fail = {
+        "team/roles/sre.yaml": None,
+        "team/roles/site-reliability.yaml": _SRE
+        + "responsibilities: [alerts.rules]\ninterfaces: [security.updates]\n",
+    }
+
+    def check(self, team: Team, ctx: Context) -> Iterator[Finding]:
+        for role in team.roles:
+            stem = role.path.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+            if role.id != stem:
+                yield self.finding(
+                    role.location,
+                    f"role id '{role.id}' does not match its file name '{stem}'",
+                    f"rename the file to roles/{role.id}.yaml, or the id to '{stem}'",
+                )

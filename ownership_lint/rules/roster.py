@@ -1,0 +1,135 @@
+"""Roster: roles are staffed, handles are valid, every role is there for something."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ownership_lint.findings import Finding, Severity
+from ownership_lint.model import Team
+from ownership_lint.rules.base import Context, CrossCheck, register
+
+_SRE = "id: sre\ntitle: SRE\nseniority: middle\n"
+_SRE_OWNS = "responsibilities: [alerts.rules]\ninterfaces: [security.updates]\n"
+
+
+def valid_handle(handle: str) -> bool:
+    """A GitHub/GitLab user (`@octocat`) or team/group (`@acme/sre`, `@group/sub/team`)."""
+    from ownership_lint.codeowners.owners import owner_kind
+
+    return owner_kind(handle) in ("user", "team")
+
+
+@register
+class UnderstaffedRole(CrossCheck):
+    """A role with fewer members than `policy.min_members_per_role` (default 1).
+
+    A role that owns responsibilities but has no members leaves them orphaned: the ownership
+    checks pass on paper while nobody is there to act.
+    """
+
+    code = "OL211"
+    name = "understaffed-role"
+    example_fail = {"team/roles/sre.yaml": _SRE + "members: []\n" + _SRE_OWNS}
+
+    def check(self, team: Team, ctx: Context) -> Iterator[Finding]:
+        minimum = team.policy.min_members_per_role
+        for role in team.roles:
+            if len(role.members) >= minimum or not role.loaded:
+                continue
+            owned = [claim.id for claim in role.owned()] + [ref.id for ref in role.interfaces]
+            if not role.members and owned:
+                message = (
+                    f"role '{role.id}' has no members: what it owns is orphaned ("
+                    + ", ".join(owned[:5])
+                    + (", ..." if len(owned) > 5 else "")
+                    + ")"
+                )
+            else:
+                message = (
+                    f"role '{role.id}' has {len(role.members)} member(s); the policy asks for "
+                    f"at least {minimum}"
+                )
+            yield self.finding(
+                role.location,
+                message,
+                "add people under 'members:' (GitHub/GitLab handles), or lower "
+                "policy.min_members_per_role",
+            )
+
+
+@register
+class InvalidHandle(CrossCheck):
+    """A member or role handle that is not a valid GitHub/GitLab handle or team.
+
+    Valid: `@octocat`, `@acme/sre` (an organisation's team), `@group/subgroup/team` (GitLab).
+    Emails and bare names cannot be requested as reviewers by CODEOWNERS generated from them.
+    """
+
+    code = "OL212"
+    name = "invalid-handle"
+    example_fail = {"team/roles/sre.yaml": _SRE + "members: ['sre sam']\n" + _SRE_OWNS}
+
+    def check(self, team: Team, ctx: Context) -> Iterator[Finding]:
+        for role in team.roles:
+            refs = [*role.members, *([role.handle] if role.handle else [])]
+            for ref in refs:
+                if not valid_handle(ref.id):
+                    yield self.finding(
+                        ref.location,
+                        f"'{ref.id}' is not a valid GitHub/GitLab handle",
+                        "write a user as @login or a team as @org/team-name",
+                    )
+
+
+@register
+class UnusedRole(CrossCheck):
+    """A role that owns no responsibility, no interface and no paths.
+
+    Probably left over after a reorganisation, or its ownership was forgotten.
+    """
+
+    code = "OL213"
+    name = "unused-role"
+    severity = Severity.WARNING
+    example_fail = {
+        "team/roles/analyst.yaml": (
+            "id: analyst\ntitle: Analyst\nseniority: junior\nmembers: ['@ana']\n"
+            "responsibilities: []\n"
+        )
+    }
+
+    def check(self, team: Team, ctx: Context) -> Iterator[Finding]:
+        if not team.complete:
+            return
+        mapped = {ref.id for rule in team.mapping for ref in rule.roles}
+        for role in team.roles:
+            if not role.owned() and not role.interfaces and role.id not in mapped:
+                yield self.finding(
+                    role.location,
+                    f"role '{role.id}' owns no responsibility, interface or path",
+                    "give it responsibilities, or remove the role",
+                )
+
+
+@register
+class DuplicateMember(CrossCheck):
+    """The same handle is listed twice in one role's members."""
+
+    code = "OL214"
+    name = "duplicate-member"
+    severity = Severity.WARNING
+    example_fail = {"team/roles/sre.yaml": _SRE + "members: ['@sre-sam', '@SRE-Sam']\n" + _SRE_OWNS}
+
+    def check(self, team: Team, ctx: Context) -> Iterator[Finding]:
+        for role in team.roles:
+            seen: set[str] = set()
+            for ref in role.members:
+                # GitHub and GitLab handles are case-insensitive.
+                key = ref.id.lower()
+                if key in seen:
+                    yield self.finding(
+                        ref.location,
+                        f"'{ref.id}' is listed twice in role '{role.id}'",
+                        "remove the second entry",
+                    )
+                seen.add(key)

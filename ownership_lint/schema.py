@@ -1,0 +1,197 @@
+"""Validate loaded documents against the JSON Schemas and turn every error into a plain finding."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from ownership_lint.findings import Finding
+from ownership_lint.loading.yaml_doc import Document, Implicit
+from ownership_lint.rules import schema as rules
+from ownership_lint.rules import syntax
+from ownership_lint.suggest import did_you_mean
+
+SCHEMA_NAMES = ("team", "responsibilities", "role")
+
+_TYPE_WORDS = {
+    "string": "text",
+    "integer": "a whole number",
+    "number": "a number",
+    "boolean": "true or false",
+    "array": "a list",
+    "object": "a mapping",
+    "null": "an empty value",
+}
+
+
+def schema_dir() -> Path:
+    """Where the schemas are: inside the installed package, or at the top of a source checkout."""
+    # Installed wheels carry them in the package (pyproject.toml, force-include).
+    packaged = Path(__file__).resolve().parent / "schemas"
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parent.parent / "schemas"
+
+
+@cache
+def load_schema(name: str) -> dict[str, Any]:
+    with (schema_dir() / f"{name}.schema.json").open(encoding="utf-8") as handle:
+        schema: dict[str, Any] = json.load(handle)
+    return schema
+
+
+@cache
+def _validator(name: str) -> Any:
+    # jsonschema is the slowest import on the check path: load it only when validating.
+    from jsonschema import Draft202012Validator
+
+    return Draft202012Validator(
+        load_schema(name), format_checker=Draft202012Validator.FORMAT_CHECKER
+    )
+
+
+def validate(doc: Document, schema_name: str) -> list[Finding]:
+    findings: list[Finding] = []
+    for error in _validator(schema_name).iter_errors(doc.data):
+        findings.extend(_convert(doc, error))
+    return findings
+
+
+def _json_type(value: Any) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, int):
+        return "integer"
+    if isinstance(value, float):
+        return "number"
+    if isinstance(value, str):
+        return "string"
+    if isinstance(value, list):
+        return "array"
+    return "object"
+
+
+def _expected_words(expected: str | list[str]) -> str:
+    names = [expected] if isinstance(expected, str) else list(expected)
+    return " or ".join(_TYPE_WORDS.get(n, n) for n in names)
+
+
+def _branch_type(branch: dict[str, Any]) -> str | None:
+    kind = branch.get("type")
+    return kind if isinstance(kind, str) else None
+
+
+def _convert(doc: Document, error: Any) -> Iterator[Finding]:
+    path = tuple(error.absolute_path)
+    kind = error.validator
+    schema: dict[str, Any] = error.schema if isinstance(error.schema, dict) else {}
+    instance = error.instance
+    if kind == "additionalProperties" and isinstance(instance, dict):
+        allowed = sorted(schema.get("properties", {}))
+        for key in instance:
+            if key in allowed:
+                continue
+            suggestion = did_you_mean(key, allowed)
+            yield rules.UnknownKey.finding(
+                doc.location((*path, key), key=True),
+                f"unknown key '{key}'",
+                " ".join(filter(None, [suggestion, "Allowed here: " + ", ".join(allowed) + "."])),
+            )
+    elif kind == "required" and isinstance(instance, dict):
+        properties = schema.get("properties", {})
+        for key in error.validator_value:
+            if key not in instance:
+                description = properties.get(key, {}).get("description", "")
+                yield rules.MissingKey.finding(
+                    doc.location(path, key=bool(path)),
+                    f"missing required key '{key}'" + (f" in '{path[-1]}'" if path else ""),
+                    f"add '{key}:' ({description})" if description else f"add '{key}:'",
+                )
+    elif kind == "type":
+        yield _wrong_type(doc, path, error.validator_value, instance)
+    elif kind in ("anyOf", "oneOf"):
+        yield from _any_of(doc, path, error)
+    else:
+        yield _invalid_value(doc, path, kind, error.validator_value, instance, schema)
+
+
+def _wrong_type(doc: Document, path: tuple[Any, ...], expected: Any, instance: Any) -> Finding:
+    location = doc.location(path)
+    implicit: Implicit | None = doc.implicit.get(path)
+    wants_text = expected == "string" or (isinstance(expected, list) and "string" in expected)
+    if implicit is not None and wants_text:
+        hint = (
+            f"quote it: '{implicit.text}'"
+            if implicit.text
+            else "write the value, or remove the key"
+        )
+        if implicit.tag.endswith(":bool"):
+            return syntax.ImplicitBoolean.finding(
+                location,
+                f"'{implicit.text}' is read as the boolean {str(instance).lower()} "
+                "where text is expected",
+                hint,
+            )
+        if implicit.tag.endswith((":int", ":float")):
+            return syntax.ImplicitNumber.finding(
+                location,
+                f"'{implicit.text}' is read as the number {instance!r} where text is expected",
+                hint,
+            )
+    return rules.WrongType.finding(
+        location,
+        f"expected {_expected_words(expected)}, found {_TYPE_WORDS[_json_type(instance)]}",
+        "see the schema's description of this key",
+    )
+
+
+def _any_of(doc: Document, path: tuple[Any, ...], error: Any) -> Iterator[Finding]:
+    branches: list[dict[str, Any]] = error.validator_value
+    found = _json_type(instance := error.instance)
+    for index, branch in enumerate(branches):
+        if _branch_type(branch) in (found, "number" if found == "integer" else None):
+            for sub in error.context:
+                if sub.relative_schema_path and sub.relative_schema_path[0] == index:
+                    yield from _convert(doc, sub)
+            return
+    expected = [t for t in (_branch_type(b) for b in branches) if t]
+    yield _wrong_type(doc, path, expected, instance)
+
+
+def _invalid_value(
+    doc: Document,
+    path: tuple[Any, ...],
+    kind: str,
+    expected: Any,
+    instance: Any,
+    schema: dict[str, Any],
+) -> Finding:
+    location = doc.location(path)
+    description = schema.get("description", "")
+    if kind == "enum":
+        choices = [str(c) for c in expected]
+        suggestion = did_you_mean(str(instance), choices)
+        message = f"'{instance}' is not one of: {', '.join(choices)}"
+        return rules.InvalidValue.finding(location, message, suggestion)
+    if kind == "pattern":
+        message = f"'{instance}' is not of the expected form"
+    elif kind == "format":
+        message = f"'{instance}' is not a valid {expected}" + (
+            " (YYYY-MM-DD)" if expected == "date" else ""
+        )
+    elif kind == "minLength":
+        message = "the value must not be empty"
+    elif kind == "minItems":
+        message = f"the list must have at least {expected} item" + ("s" if expected != 1 else "")
+    elif kind == "minimum":
+        message = f"{instance} is below the minimum {expected}"
+    elif kind == "uniqueItems":
+        message = "the list repeats an item"
+    else:
+        message = f"invalid value: {kind} {expected!r}"
+    return rules.InvalidValue.finding(location, message, description)

@@ -1,0 +1,38 @@
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Mapping
+from pathlib import Path
+
+import pytest
+
+from ownership_lint.api import Report
+from ownership_lint.rules.examples import run_example
+
+REPO = Path(__file__).resolve().parent.parent
+SHARED = REPO.parent / "shared"
+# The shipped team was reviewed on this date; checks on it are judged as of this day.
+SHIPPED_TODAY = dt.date(2026, 11, 29)
+
+
+def write_files(root: Path, files: Mapping[str, str | bytes]) -> Path:
+    for rel, content in files.items():
+        path = root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        data = content if isinstance(content, bytes) else content.encode("utf-8", "surrogateescape")
+        path.write_bytes(data)
+    return root
+
+
+@pytest.fixture
+def example_team(tmp_path: Path) -> Callable[..., Report]:
+    """Lint the rule examples' base team with some files replaced (None removes one)."""
+
+    def run(overrides: Mapping[str, str | None] | None = None) -> Report:
+        return run_example(overrides or {}, tmp_path)
+
+    return run
+
+
+def codes(report: Report) -> list[str]:
+    return [f.code for f in report.findings]

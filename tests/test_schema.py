@@ -1,0 +1,135 @@
+"""The JSON Schemas: well-formed for editors, and their errors told in plain words."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from jsonschema import Draft202012Validator
+
+from ownership_lint.api import Report
+from ownership_lint.rules.examples import BASE_TEAM
+from ownership_lint.schema import SCHEMA_NAMES, load_schema, schema_dir
+
+from .conftest import REPO
+
+SRE = "team/roles/sre.yaml"
+
+
+def properties(schema: Any, where: str = "") -> Iterator[tuple[str, Any]]:
+    if isinstance(schema, dict):
+        for name, sub in schema.get("properties", {}).items():
+            yield f"{where}.{name}", sub
+        for key, sub in schema.items():
+            yield from properties(sub, f"{where}/{key}")
+    elif isinstance(schema, list):
+        for index, sub in enumerate(schema):
+            yield from properties(sub, f"{where}[{index}]")
+
+
+@pytest.mark.parametrize("name", SCHEMA_NAMES)
+def test_schema_is_draft_2020_12_with_id_and_described(name: str) -> None:
+    schema = json.loads((REPO / "schemas" / f"{name}.schema.json").read_text())
+    Draft202012Validator.check_schema(schema)
+    assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+    assert schema["$id"].endswith(f"/{name}.schema.json")
+    assert schema["description"]
+    undocumented = [where for where, sub in properties(schema) if not sub.get("description")]
+    assert undocumented == []
+
+
+@pytest.mark.parametrize("name", SCHEMA_NAMES)
+def test_every_object_rejects_unknown_keys(name: str) -> None:
+    def objects(node: Any) -> Iterator[dict[str, Any]]:
+        if isinstance(node, dict):
+            if node.get("type") == "object":
+                yield node
+            for sub in node.values():
+                yield from objects(sub)
+        elif isinstance(node, list):
+            for sub in node:
+                yield from objects(sub)
+
+    assert all(obj.get("additionalProperties") is False for obj in objects(load_schema(name)))
+
+
+def test_the_linter_uses_the_schemas_at_the_top_level() -> None:
+    for name in SCHEMA_NAMES:
+        shipped = (schema_dir() / f"{name}.schema.json").read_bytes()
+        assert shipped == (REPO / "schemas" / f"{name}.schema.json").read_bytes()
+
+
+def test_shipped_team_files_name_their_schema_for_editors() -> None:
+    for path in [REPO / "team/team.yaml", *sorted((REPO / "team/roles").glob("*.yaml"))]:
+        first = path.read_text().splitlines()[0]
+        assert first.startswith("# yaml-language-server: $schema=")
+        target = (path.parent / first.split("=", 1)[1]).resolve()
+        assert target.is_file(), target
+
+
+def lines(report: Report) -> list[tuple[str, int, int, str, str]]:
+    return [
+        (f.code, f.location.line, f.location.column, f.message, f.hint) for f in report.findings
+    ]
+
+
+def test_unknown_key_names_the_key_and_suggests(example_team: Callable[..., Report]) -> None:
+    role = BASE_TEAM[SRE] + "competences: [Prometheus]\n"
+    [(code, line, column, message, hint)] = lines(example_team({SRE: role}))
+    assert (code, line, column, message) == ("OL010", 7, 1, "unknown key 'competences'")
+    assert hint.startswith("did you mean 'competencies'? Allowed here: competencies, description")
+
+
+def test_type_errors_say_what_was_expected_and_found(example_team: Callable[..., Report]) -> None:
+    role = BASE_TEAM[SRE].replace("members: ['@sre-sam']", "members: '@sre-sam'")
+    found = lines(example_team({SRE: role}))
+    assert ("OL011", 4, 10, "expected a list, found text") in [row[:4] for row in found]
+
+
+def test_every_error_is_reported_in_file_order(example_team: Callable[..., Report]) -> None:
+    role = (
+        "id: Sre\ntitel: SRE\nseniority: medium\nmembers: ['@sre-sam', 3]\n"
+        "responsibilities: [alerts.rules, {id: x.y, raci: Z}]\n"
+        "interfaces: [security.updates]\n"
+    )
+    report = example_team({SRE: role})
+    found = [
+        (f.code, f.location.line, f.location.column)
+        for f in report.findings
+        if f.location.path == SRE
+    ]
+    assert found == [
+        ("OL012", 1, 1),  # title is missing (it is misspelt)
+        ("OL013", 1, 5),  # the id is not lowercase
+        ("OL205", 1, 5),  # ... nor the file name
+        ("OL010", 2, 1),  # titel
+        ("OL013", 3, 12),  # seniority: medium
+        ("OL004", 4, 23),  # 3 is a number, not a handle
+        ("OL201", 5, 39),  # x.y is no responsibility
+        ("OL013", 5, 50),  # raci: Z
+    ]
+
+
+def test_missing_required_key(example_team: Callable[..., Report]) -> None:
+    role = BASE_TEAM[SRE].replace("title: Site Reliability Engineer\n", "")
+    [(code, line, _, message, hint)] = lines(example_team({SRE: role}))
+    assert (code, line, message) == ("OL012", 1, "missing required key 'title'")
+    assert hint.startswith("add 'title:'")
+
+
+def test_enum_value_suggests_the_closest(example_team: Callable[..., Report]) -> None:
+    role = BASE_TEAM[SRE].replace("seniority: middle", "seniority: midle")
+    [(code, _, _, message, hint)] = lines(example_team({SRE: role}))
+    assert code == "OL013"
+    assert message == "'midle' is not one of: junior, middle, senior, lead, principal"
+    assert hint == "did you mean 'middle'?"
+
+
+def test_invalid_date(example_team: Callable[..., Report], tmp_path: Path) -> None:
+    team = BASE_TEAM["team/team.yaml"].replace('"2026-01-15"', '"2026-13-45"')
+    [(code, line, column, message, _)] = lines(example_team({"team/team.yaml": team}))
+    assert (code, line, column) == ("OL013", 3, 16)
+    assert message == "'2026-13-45' is not a valid date (YYYY-MM-DD)"
