@@ -7,13 +7,14 @@ import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ownership_lint.config import Config, ConfigError, load_config
 from ownership_lint.findings import Finding, Severity
-from ownership_lint.loading.team import ConfigError, load_team
+from ownership_lint.loading.team import load_team
 from ownership_lint.model import Team
 from ownership_lint.rules import cross_checks
 from ownership_lint.rules.base import Context
 
-__all__ = ["ConfigError", "Report", "find_root", "lint"]
+__all__ = ["Config", "ConfigError", "Report", "find_root", "lint", "load_config"]
 
 
 @dataclass
@@ -52,15 +53,18 @@ def find_root(start: Path) -> Path:
     return Path(top) if out.returncode == 0 and top else start
 
 
-def lint(root: Path, *, team_dir: str = "team", today: dt.date | None = None) -> Report:
-    """Load the team definition under `root / team_dir` and run every check on it.
+def lint(root: Path, *, config: Config | None = None, today: dt.date | None = None) -> Report:
+    """Load the team definition under `root` and run every check the configuration selects.
 
+    Without `config`, defaults apply (the configuration files are the CLI's to find).
     Raises ConfigError when there is no team definition to look at.
     """
-    loaded = load_team(root, team_dir)
+    config = config or Config()
+    loaded = load_team(root, config.team_dir)
     findings = list(loaded.findings)
     ctx = Context(today=today or dt.date.today())
     for rule in cross_checks():
         findings.extend(rule.check(loaded.team, ctx))
+    findings = config.apply(findings)
     findings.sort(key=Finding.sort_key)
     return Report(findings=findings, files=loaded.team.files, team=loaded.team)

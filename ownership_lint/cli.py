@@ -10,10 +10,14 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from ownership_lint import __version__
+
+if TYPE_CHECKING:
+    from ownership_lint.config import Config
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 DEBUG_ENV = "OWNERSHIP_LINT_DEBUG"
@@ -27,6 +31,45 @@ _FORMAT = click.option(
     envvar="OWNERSHIP_LINT_FORMAT",
     help="Output format (also $OWNERSHIP_LINT_FORMAT).",
 )
+
+
+_CONFIG = click.option(
+    "--config",
+    "config_file",
+    type=click.Path(dir_okay=False, exists=True, path_type=Path),
+    help="Configuration file (default: the closest .ownership-lint.toml or pyproject.toml).",
+)
+_SELECT = click.option("--select", help="Comma-separated rule codes or prefixes to report.")
+_IGNORE = click.option("--ignore", help="Comma-separated rule codes or prefixes not to report.")
+
+
+def _config(
+    root: Path,
+    config_file: Path | None,
+    select: str | None,
+    ignore: str | None,
+    team_dir: str | None = None,
+) -> Config:
+    """The configuration from files, with the command-line flags laid over it."""
+    from dataclasses import replace
+
+    from ownership_lint.config import load_config, parse_config
+
+    config = load_config(root, config_file)
+    flags: dict[str, object] = {}
+    if select is not None:
+        flags["select"] = [code.strip() for code in select.split(",") if code.strip()]
+    if ignore is not None:
+        flags["ignore"] = [code.strip() for code in ignore.split(",") if code.strip()]
+    if team_dir is not None:
+        flags["team-dir"] = team_dir
+    overrides = parse_config(flags, "command line")
+    return replace(
+        config,
+        team_dir=overrides.team_dir if team_dir is not None else config.team_dir,
+        select=overrides.select if select is not None else config.select,
+        ignore=overrides.ignore if ignore is not None else config.ignore,
+    )
 
 
 def _colour(stream: object) -> bool:
@@ -54,15 +97,26 @@ def cli(ctx: click.Context, debug: bool) -> None:
     type=click.Path(file_okay=False, path_type=Path),
     help="Repository root (default: the git top-level, or the current directory).",
 )
-@click.option("--team-dir", default="team", show_default=True, help="Team directory under root.")
+@click.option("--team-dir", help="Team directory under the root (default: team).")
+@_CONFIG
+@_SELECT
+@_IGNORE
 @_FORMAT
-def check(root: Path | None, team_dir: str, fmt: str) -> None:
+def check(
+    root: Path | None,
+    team_dir: str | None,
+    config_file: Path | None,
+    select: str | None,
+    ignore: str | None,
+    fmt: str,
+) -> None:
     """Validate team/ against the schemas and run every cross-check."""
     from ownership_lint.api import ConfigError, find_root, lint
 
     root = root or find_root(Path.cwd())
     try:
-        report = lint(root, team_dir=team_dir)
+        config = _config(root, config_file, select, ignore, team_dir)
+        report = lint(root, config=config)
     except ConfigError as err:
         raise click.UsageError(str(err)) from err
     if fmt == "json":

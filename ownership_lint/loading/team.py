@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ownership_lint.config import ConfigError
 from ownership_lint.findings import Finding, Location
 from ownership_lint.loading.yaml_doc import MAX_BYTES, Document, load_yaml
 from ownership_lint.model import (
@@ -34,10 +35,6 @@ CATALOGUE_FILE = "responsibilities.yaml"
 ROLES_DIR = "roles"
 # Deliberately not called CODEOWNERS: no platform or tool must take it for a real one.
 MAPPING_FILE = "path-ownership"
-
-
-class ConfigError(Exception):
-    """The team definition cannot be looked at at all (no team/ directory, ...): exit 2."""
 
 
 @dataclass

@@ -1,0 +1,144 @@
+"""Configuration: `[tool.ownership-lint]` in pyproject.toml, or `.ownership-lint.toml`.
+
+The closest file wins (searching from the repository root upwards; in one directory
+`.ownership-lint.toml` before `pyproject.toml`). Command-line flags win over both.
+
+    [tool.ownership-lint]
+    team-dir = "team"
+    select = ["OL"]              # code prefixes to report (default: all)
+    ignore = ["OL307"]           # code prefixes not to report
+    severity = { OL213 = "error" }
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from ownership_lint.findings import Finding, Severity
+from ownership_lint.suggest import did_you_mean
+
+FILES = (".ownership-lint.toml", "pyproject.toml")
+KEYS = ("team-dir", "select", "ignore", "severity")
+
+
+class ConfigError(Exception):
+    """The configuration, or the place it points at, cannot be used: exit 2."""
+
+
+@dataclass(frozen=True)
+class Config:
+    team_dir: str = "team"
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    severity: dict[str, Severity] = field(default_factory=dict)
+    source: Path | None = None
+
+    def wants(self, code: str) -> bool:
+        selected = not self.select or code.startswith(self.select)
+        return selected and not (self.ignore and code.startswith(self.ignore))
+
+    def apply(self, findings: Iterable[Finding]) -> list[Finding]:
+        """Drop the findings not selected; give the rest their configured severity."""
+        kept = []
+        for finding in findings:
+            if not self.wants(finding.code):
+                continue
+            severity = self.severity.get(finding.code)
+            kept.append(replace(finding, severity=severity) if severity else finding)
+        return kept
+
+
+def find_config_file(start: Path) -> Path | None:
+    for directory in [start.resolve(), *start.resolve().parents]:
+        for name in FILES:
+            candidate = directory / name
+            if candidate.is_file() and (name != "pyproject.toml" or _has_table(candidate)):
+                return candidate
+    return None
+
+
+def _has_table(pyproject: Path) -> bool:
+    try:
+        return "ownership-lint" in _read(pyproject).get("tool", {})
+    except ConfigError:
+        return True  # broken TOML is reported when it is loaded
+
+
+def _read(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as handle:
+            return tomllib.load(handle)
+    except tomllib.TOMLDecodeError as err:
+        raise ConfigError(f"{path}: invalid TOML: {err}") from err
+    except OSError as err:
+        raise ConfigError(f"{path}: cannot be read: {err.strerror or err}") from err
+
+
+def load_config(start: Path, explicit: Path | None = None) -> Config:
+    """The configuration for a repository at `start` (or from `explicit`), defaults if none."""
+    path = explicit or find_config_file(start)
+    if path is None:
+        return Config()
+    data = _read(path)
+    table = (
+        data.get("tool", {}).get("ownership-lint", {}) if path.name == "pyproject.toml" else data
+    )
+    where = f"{path}: [tool.ownership-lint]" if path.name == "pyproject.toml" else str(path)
+    return parse_config(table, where, path)
+
+
+def _codes(value: Any, where: str, key: str) -> tuple[str, ...]:
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ConfigError(f"{where}: '{key}' must be a list of rule codes or prefixes like 'OL1'")
+    bad = [v for v in value if not v.upper().startswith("OL")]
+    if bad:
+        raise ConfigError(f"{where}: '{key}': '{bad[0]}' is not a rule code or prefix (OL...)")
+    return tuple(v.upper() for v in value)
+
+
+def parse_config(table: Any, where: str, source: Path | None = None) -> Config:
+    if not isinstance(table, dict):
+        raise ConfigError(f"{where}: must be a table")
+    for key in table:
+        if key not in KEYS:
+            hint = did_you_mean(key, KEYS)
+            raise ConfigError(
+                f"{where}: unknown key '{key}'. {hint} Allowed: {', '.join(KEYS)}".replace(
+                    "  ", " "
+                )
+            )
+    config = Config(source=source)
+    if "team-dir" in table:
+        if not isinstance(table["team-dir"], str) or not table["team-dir"].strip():
+            raise ConfigError(f"{where}: 'team-dir' must be a directory name such as \"team\"")
+        config = replace(config, team_dir=table["team-dir"])
+    if "select" in table:
+        config = replace(config, select=_codes(table["select"], where, "select"))
+    if "ignore" in table:
+        config = replace(config, ignore=_codes(table["ignore"], where, "ignore"))
+    if "severity" in table:
+        config = replace(config, severity=_severities(table["severity"], where))
+    return config
+
+
+def _severities(value: Any, where: str) -> dict[str, Severity]:
+    from ownership_lint.rules import all_rules
+
+    if not isinstance(value, dict):
+        raise ConfigError(f"{where}: 'severity' must be a table such as {{ OL213 = \"error\" }}")
+    known = all_rules()
+    result: dict[str, Severity] = {}
+    for code, level in value.items():
+        if code.upper() not in known:
+            hint = did_you_mean(code.upper(), known)
+            raise ConfigError(f"{where}: 'severity': unknown rule '{code}'. {hint}".strip())
+        if level not in ("error", "warning"):
+            raise ConfigError(
+                f"{where}: 'severity.{code}' is '{level}'; allowed: \"error\", \"warning\""
+            )
+        result[code.upper()] = Severity(level)
+    return result

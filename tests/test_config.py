@@ -1,0 +1,125 @@
+"""Configuration files and flags: select, ignore, severity, team-dir; bad config exits 2."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from ownership_lint.cli import run as cli_run
+from ownership_lint.config import ConfigError, load_config
+from ownership_lint.findings import Severity
+from ownership_lint.rules.examples import BASE_TEAM
+
+from .conftest import write_files
+
+Run = Callable[..., tuple[int, str, str]]
+# A team whose only finding is a warning: OL213, the analyst role owns nothing.
+TEAM = {
+    **BASE_TEAM,
+    "team/team.yaml": BASE_TEAM["team/team.yaml"].replace("days: 180", "days: 9999"),
+    "team/roles/analyst.yaml": "id: analyst\ntitle: A\nmembers: ['@ana']\nresponsibilities: []\n",
+}
+
+
+@pytest.fixture
+def run(capsys: pytest.CaptureFixture[str]) -> Run:
+    def invoke(*args: str) -> tuple[int, str, str]:
+        code = cli_run(args)
+        captured = capsys.readouterr()
+        return code, captured.out, captured.err
+
+    return invoke
+
+
+def test_no_config_means_defaults(tmp_path: Path) -> None:
+    config = load_config(tmp_path)
+    assert config.source is None and config.team_dir == "team"
+
+
+def test_pyproject_table_ignore_and_severity(tmp_path: Path, run: Run) -> None:
+    write_files(tmp_path, TEAM)
+    code, out, _ = run("check", "--root", str(tmp_path))
+    assert code == 0 and "OL213" in out
+    (tmp_path / "pyproject.toml").write_text(
+        '[project]\nname = "x"\n\n[tool.ownership-lint]\nseverity = { OL213 = "error" }\n'
+    )
+    code, out, _ = run("check", "--root", str(tmp_path))
+    assert code == 1 and "OL213 role 'analyst'" in out
+    (tmp_path / "pyproject.toml").write_text('[tool.ownership-lint]\nignore = ["OL2"]\n')
+    code, out, _ = run("check", "--root", str(tmp_path))
+    assert code == 0 and out.startswith("All checks passed")
+
+
+def test_dot_file_wins_over_pyproject_in_the_same_directory(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text('[tool.ownership-lint]\nignore = ["OL1"]\n')
+    (tmp_path / ".ownership-lint.toml").write_text('ignore = ["OL2"]\n')
+    assert load_config(tmp_path).ignore == ("OL2",)
+
+
+def test_closest_file_wins(tmp_path: Path) -> None:
+    (tmp_path / ".ownership-lint.toml").write_text('ignore = ["OL1"]\n')
+    inner = tmp_path / "repo"
+    inner.mkdir()
+    assert load_config(inner).ignore == ("OL1",)
+    (inner / "pyproject.toml").write_text('[tool.ownership-lint]\nselect = ["OL5"]\n')
+    assert load_config(inner).select == ("OL5",) and load_config(inner).ignore == ()
+
+
+def test_pyproject_without_our_table_is_skipped(tmp_path: Path) -> None:
+    (tmp_path / ".ownership-lint.toml").write_text('ignore = ["OL1"]\n')
+    inner = tmp_path / "repo"
+    inner.mkdir()
+    (inner / "pyproject.toml").write_text('[project]\nname = "x"\n')
+    assert load_config(inner).ignore == ("OL1",)
+
+
+def test_flags_win_over_files(tmp_path: Path, run: Run) -> None:
+    write_files(tmp_path, TEAM)
+    (tmp_path / ".ownership-lint.toml").write_text('ignore = ["OL213"]\n')
+    code, out, _ = run("check", "--root", str(tmp_path), "--ignore", "")
+    assert "OL213" in out
+    code, out, _ = run("check", "--root", str(tmp_path), "--select", "OL1")
+    assert code == 0 and out.startswith("All checks passed")
+
+
+def test_team_dir_from_config(tmp_path: Path, run: Run) -> None:
+    moved = {path.replace("team/", "ownership/", 1): text for path, text in TEAM.items()}
+    write_files(tmp_path, moved)
+    (tmp_path / ".ownership-lint.toml").write_text('team-dir = "ownership"\n')
+    code, out, _ = run("check", "--root", str(tmp_path))
+    assert code == 0 and "ownership/roles/analyst.yaml" in out
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ('ignor = ["OL1"]\n', "unknown key 'ignor'. did you mean 'ignore'?"),
+        ('ignore = "OL1"\n', "'ignore' must be a list of rule codes"),
+        ('ignore = ["E501"]\n', "'E501' is not a rule code or prefix"),
+        ('severity = { OL213 = "fatal" }\n', "'severity.OL213' is 'fatal'; allowed"),
+        ('severity = { OL999 = "error" }\n', "'severity': unknown rule 'OL999'"),
+        ("ignore = [\n", "invalid TOML"),
+    ],
+)
+def test_invalid_config_exits_2_naming_file_and_key(
+    tmp_path: Path, run: Run, content: str, message: str
+) -> None:
+    write_files(tmp_path, TEAM)
+    (tmp_path / ".ownership-lint.toml").write_text(content)
+    code, out, err = run("check", "--root", str(tmp_path))
+    assert code == 2 and out == ""
+    assert str(tmp_path / ".ownership-lint.toml") in err
+    assert message in err
+
+
+def test_config_error_is_an_exception_for_library_users(tmp_path: Path) -> None:
+    (tmp_path / ".ownership-lint.toml").write_text("select = 3\n")
+    with pytest.raises(ConfigError):
+        load_config(tmp_path)
+
+
+def test_severity_override_applies_to_findings(tmp_path: Path) -> None:
+    (tmp_path / ".ownership-lint.toml").write_text('severity = { OL213 = "error" }\n')
+    assert load_config(tmp_path).severity == {"OL213": Severity.ERROR}
