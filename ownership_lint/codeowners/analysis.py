@@ -1,0 +1,115 @@
+"""What a CODEOWNERS-like file does to a set of tracked files: who wins what, which rules are
+dead, shadowed or duplicated, which files nobody owns.
+
+One pass over the files with the indexed Matcher finds every rule that wins at least one
+file. Only the rules that win nothing are then tested one by one, each against just the
+files under its literal prefix, to tell a dead rule (matches nothing) from a shadowed one
+(everything it matches is won by a later rule).
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from ownership_lint.codeowners.index import Matcher
+from ownership_lint.codeowners.model import CodeownersFile, Rule
+from ownership_lint.codeowners.pattern import compile_pattern, gitlab_normalize
+
+Progress = Callable[[int], None]
+
+
+@dataclass
+class Analysis:
+    file: CodeownersFile
+    files: Sequence[str]
+    wins: Counter[int] = field(default_factory=Counter)
+    unowned: list[str] = field(default_factory=list)
+    # rule index -> (a file it matches, the rule that wins that file)
+    shadowed: dict[int, tuple[str, Rule | None]] = field(default_factory=dict)
+    dead: list[Rule] = field(default_factory=list)
+    # rule index -> the later rule with the same meaning
+    duplicates: dict[int, Rule] = field(default_factory=dict)
+
+
+def semantic_key(rule: Rule, dialect: str) -> tuple[str | None, str]:
+    """Two rules with the same key match exactly the same paths (in the same section)."""
+    section = rule.section.key if rule.section is not None else None
+    if dialect == "gitlab":
+        return section, ("!" if rule.negated else "") + gitlab_normalize(rule.pattern)
+    pattern = rule.pattern
+    if pattern.startswith("**/") and "/" not in pattern[3:].rstrip("/"):
+        pattern = pattern[3:]  # `**/x` floats exactly like `x`
+    floating = "/" not in pattern.rstrip("/")
+    if not floating:
+        pattern = pattern.removeprefix("/")  # `/a/b` and `a/b` are both anchored
+    if pattern.endswith("/**"):
+        pattern = pattern[:-2]  # `dir/**` and `dir/` both own the subtree
+    return section, ("float:" if floating else "root:") + pattern
+
+
+def duplicates(file: CodeownersFile) -> dict[int, Rule]:
+    """Rule index -> the later rule with the same meaning, which always wins over it."""
+    last: dict[tuple[str | None, str], Rule] = {}
+    for rule in reversed(file.rules):
+        last.setdefault(semantic_key(rule, file.dialect), rule)
+    return {
+        rule.index: winner
+        for rule in file.rules
+        if (winner := last[semantic_key(rule, file.dialect)]) is not rule
+    }
+
+
+def _candidates(files: Sequence[str], prefix: tuple[str, ...]) -> Sequence[str]:
+    """The sorted `files` at or under the directory `prefix` (all of them without one)."""
+    if not prefix:
+        return files
+    stem = "/".join(prefix)
+    lo = bisect.bisect_left(files, stem)
+    hi = bisect.bisect_left(files, stem + "0")  # '0' sorts right after '/'
+    return files[lo:hi]
+
+
+def analyse(
+    file: CodeownersFile, files: Sequence[str], progress: Progress | None = None
+) -> Analysis:
+    """Analyse `file` against `files` (repository-relative POSIX paths)."""
+    files = sorted(files)
+    result = Analysis(file=file, files=files)
+    matcher = Matcher(file)
+    winner: dict[str, int] = {}
+    for number, path in enumerate(files):
+        if progress is not None and number % 2048 == 0:
+            progress(number)
+        rules = matcher.matching_rules(path)
+        for rule in rules:
+            result.wins[rule.index] += 1
+        owned = any(rule.effective_owners for rule in rules)
+        if not owned:
+            result.unowned.append(path)
+        if rules:
+            winner[path] = max(rules, key=lambda r: r.index).index
+    result.duplicates = duplicates(file)
+    by_index = {rule.index: rule for rule in file.rules}
+    for rule in file.rules:
+        if result.wins[rule.index] or rule.index in result.duplicates:
+            continue
+        compiled = compile_pattern(rule.pattern, file.dialect)
+        if compiled.never_matches:
+            result.dead.append(rule)
+            continue
+        example = next(
+            (p for p in _candidates(files, compiled.anchored_prefix) if compiled.matches(p)),
+            None,
+        )
+        if example is None:
+            result.dead.append(rule)
+        elif not rule.negated:
+            won_by = winner.get(example)
+            result.shadowed[rule.index] = (
+                example,
+                by_index.get(won_by) if won_by is not None else None,
+            )
+    return result
