@@ -3,18 +3,39 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import subprocess
+from collections import Counter
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ownership_lint.config import Config, ConfigError, load_config
 from ownership_lint.findings import Finding, Severity
 from ownership_lint.loading.team import load_team
 from ownership_lint.model import Team
-from ownership_lint.rules import cross_checks
-from ownership_lint.rules.base import Context
+from ownership_lint.rules import cross_checks, path_checks
+from ownership_lint.rules.base import Context, RulesFile
 
-__all__ = ["Config", "ConfigError", "Report", "find_root", "lint", "load_config"]
+if TYPE_CHECKING:
+    from ownership_lint.codeowners.model import CodeownersFile, Dialect
+
+__all__ = [
+    "Config",
+    "ConfigError",
+    "Coverage",
+    "Ownership",
+    "Report",
+    "coverage",
+    "find_root",
+    "lint",
+    "lint_codeowners",
+    "load_config",
+    "who_owns",
+]
+
+Progress = Callable[[int], None]
 
 
 @dataclass
@@ -53,18 +74,301 @@ def find_root(start: Path) -> Path:
     return Path(top) if out.returncode == 0 and top else start
 
 
-def lint(root: Path, *, config: Config | None = None, today: dt.date | None = None) -> Report:
+def git_files(root: Path) -> list[str] | None:
+    """The tracked files under `root` from git's index, or None outside a repository."""
+    from ownership_lint.gitrepo import GitError, tracked_files
+
+    try:
+        return tracked_files(root)
+    except GitError:
+        return None
+
+
+def _path_findings(rules: RulesFile, config: Config) -> list[Finding]:
+    findings: list[Finding] = []
+    for check in path_checks():
+        if rules.kind in getattr(check, "kinds", ()) and config.wants(check.code, check.opt_in):
+            findings.extend(check.check(rules))
+    return findings
+
+
+def lint(
+    root: Path,
+    *,
+    config: Config | None = None,
+    today: dt.date | None = None,
+    tracked: Sequence[str] | None = None,
+) -> Report:
     """Load the team definition under `root` and run every check the configuration selects.
 
+    `tracked` is the list of tracked files the path mapping is checked against (dead and
+    shadowed rules); by default git's index, and those checks are skipped outside git.
     Without `config`, defaults apply (the configuration files are the CLI's to find).
     Raises ConfigError when there is no team definition to look at.
     """
     config = config or Config()
     loaded = load_team(root, config.team_dir)
+    team = loaded.team
     findings = list(loaded.findings)
     ctx = Context(today=today or dt.date.today())
     for rule in cross_checks():
-        findings.extend(rule.check(loaded.team, ctx))
+        if config.wants(rule.code):
+            findings.extend(rule.check(team, ctx))
+    if team.mapping is not None and team.mapping_path is not None:
+        from ownership_lint.codeowners.analysis import analyse
+
+        files = tracked if tracked is not None else git_files(root)
+        rules = RulesFile(
+            path=team.mapping_path,
+            parsed=team.mapping,
+            kind="mapping",
+            analysis=analyse(team.mapping, files) if files is not None else None,
+        )
+        findings.extend(_path_findings(rules, config))
     findings = config.apply(findings)
     findings.sort(key=Finding.sort_key)
-    return Report(findings=findings, files=loaded.team.files, team=loaded.team)
+    return Report(findings=findings, files=team.files, team=team)
+
+
+# -- CODEOWNERS files ----------------------------------------------------------------------
+
+_SECTION = re.compile(r"^\^?\[[^\]]+\]", re.MULTILINE)
+
+
+def detect_dialect(rel_path: str, text: str) -> Dialect:
+    """GitLab when the file lives where only GitLab looks, or has `[Section]` headers."""
+    if rel_path.startswith(".gitlab/") or _SECTION.search(text):
+        return "gitlab"
+    return "github"
+
+
+def locate_codeowners(root: Path, path: Path | None, dialect: Dialect | None) -> Path:
+    """The CODEOWNERS file to use: `path`, or where the platform looks under `root`."""
+    from ownership_lint.codeowners.locate import find_codeowners
+
+    if path is not None:
+        return path
+    for candidate in [dialect] if dialect else ["github", "gitlab"]:
+        found = find_codeowners(root, candidate)  # type: ignore[arg-type]
+        if found is not None:
+            return found
+    raise ConfigError(
+        f"no CODEOWNERS file under '{root}' (looked in .github/, the root, docs/ and .gitlab/)"
+    )
+
+
+def _relative(root: Path, path: Path) -> str:
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+@dataclass
+class LoadedCodeowners:
+    path: str  # repository-relative where possible
+    parsed: CodeownersFile
+    size: int
+
+
+def load_codeowners(
+    root: Path, path: Path | None = None, dialect: Dialect | None = None
+) -> LoadedCodeowners:
+    """Read and parse a CODEOWNERS file; ConfigError when it cannot be read as text."""
+    from ownership_lint.codeowners.parse import parse
+
+    file = locate_codeowners(root, path, dialect)
+    rel = _relative(root, file)
+    try:
+        raw = file.read_bytes()
+    except OSError as err:
+        raise ConfigError(f"cannot read '{file}': {err.strerror or err}") from err
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        line = raw.count(b"\n", 0, err.start) + 1
+        raise ConfigError(
+            f"{rel}:{line}: byte 0x{raw[err.start]:02x} is not valid UTF-8; "
+            "CODEOWNERS files must be UTF-8"
+        ) from err
+    if "\0" in text:
+        raise ConfigError(f"{rel}: the file contains NUL bytes: it is not a text file")
+    chosen = dialect or detect_dialect(rel, text)
+    return LoadedCodeowners(rel, parse(text, chosen), len(raw))
+
+
+def _roster(root: Path, team_dir: str) -> frozenset[str] | None:
+    if not (root / team_dir).is_dir():
+        return None
+    team = load_team(root, team_dir).team
+    handles = {ref.id.lower() for role in team.roles for ref in role.members}
+    handles |= {role.handle.id.lower() for role in team.roles if role.handle}
+    return frozenset(handles)
+
+
+def lint_codeowners(
+    root: Path,
+    path: Path | None = None,
+    *,
+    dialect: Dialect | None = None,
+    tracked: Sequence[str] | None = None,
+    config: Config | None = None,
+    progress: Progress | None = None,
+) -> Report:
+    """Check a real CODEOWNERS file (by default the one the platform would use under `root`).
+
+    Dead, shadowed and unowned checks use `tracked` (default: git's index); they are skipped
+    when the tracked files are not known.
+    """
+    from ownership_lint.codeowners.analysis import analyse
+    from ownership_lint.rules.paths import GITHUB_MAX_BYTES
+
+    config = config or Config()
+    loaded = load_codeowners(root, path, dialect)
+    files = tracked if tracked is not None else git_files(root)
+    rules = RulesFile(
+        path=loaded.path,
+        parsed=loaded.parsed,
+        kind="codeowners",
+        size=loaded.size,
+        roster=_roster(root, config.team_dir),
+    )
+    # GitHub does not load a file over its limit at all: nothing else about it matters.
+    if files is not None and loaded.size < GITHUB_MAX_BYTES:
+        rules.analysis = analyse(loaded.parsed, files, progress)
+    findings = config.apply(_path_findings(rules, config))
+    findings.sort(key=Finding.sort_key)
+    return Report(findings=findings, files=[loaded.path])
+
+
+# -- who owns what -------------------------------------------------------------------------
+
+
+@dataclass
+class Ownership:
+    """Who owns one path, and why."""
+
+    path: str
+    owners: list[str]
+    line: int | None = None
+    pattern: str | None = None
+    source: str = ""
+    # With the team mapping: the role and its responsibilities whose paths cover this path.
+    role: str | None = None
+    responsibilities: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, object]:
+        data: dict[str, object] = {
+            "path": self.path,
+            "owners": self.owners,
+            "line": self.line,
+            "pattern": self.pattern,
+        }
+        if self.role is not None or self.source.endswith("path-ownership"):
+            data["role"] = self.role
+            data["responsibilities"] = self.responsibilities
+        return data
+
+
+def _mapping(root: Path, config: Config) -> tuple[Team, LoadedCodeowners]:
+    team = load_team(root, config.team_dir).team
+    if team.mapping is None or team.mapping_path is None:
+        raise ConfigError(
+            f"no path mapping at '{config.team_dir}/path-ownership' (or it cannot be read); "
+            "run 'ownership-lint check' for details, or pass --codeowners FILE"
+        )
+    return team, LoadedCodeowners(team.mapping_path, team.mapping, 0)
+
+
+def _source(
+    root: Path, codeowners: Path | None, config: Config
+) -> tuple[Team | None, LoadedCodeowners]:
+    if codeowners is not None:
+        return None, load_codeowners(root, codeowners)
+    return _mapping(root, config)
+
+
+def repo_path(root: Path, given: str, cwd: Path | None = None) -> str:
+    """A path as the user typed it, as a repository-relative POSIX path."""
+    candidate = (cwd or Path.cwd()) / given
+    if candidate.exists():
+        rel = _relative(root, candidate)
+        if not rel.startswith("/") and not rel.startswith(".."):
+            return "" if rel == "." else rel
+    return given.replace("\\", "/").removeprefix("./").lstrip("/").rstrip("/")
+
+
+def who_owns(
+    root: Path,
+    paths: Sequence[str],
+    *,
+    codeowners: Path | None = None,
+    config: Config | None = None,
+) -> list[Ownership]:
+    """The owners of each repository-relative path, from the team mapping or a CODEOWNERS file."""
+    from ownership_lint.codeowners.index import Matcher
+    from ownership_lint.codeowners.pattern import compile_pattern
+
+    config = config or Config()
+    team, source = _source(root, codeowners, config)
+    matcher = Matcher(source.parsed)
+    answers: list[Ownership] = []
+    for path in paths:
+        rule = matcher.owner_rule(path)
+        answer = Ownership(path=path, owners=list(matcher.owners(path)), source=source.path)
+        if rule is not None:
+            answer.line, answer.pattern = rule.line, rule.pattern
+        if team is not None:
+            answer.role = answer.owners[0] if answer.owners else None
+            role = next((r for r in team.roles if r.id == answer.role), None)
+            owned = {claim.id for claim in role.owned()} if role else set()
+            answer.responsibilities = [
+                resp.id
+                for resp in team.responsibilities
+                if resp.id in owned
+                and any(compile_pattern(ref.id).matches(path) for ref in resp.paths)
+            ]
+        answers.append(answer)
+    return answers
+
+
+@dataclass
+class Coverage:
+    source: str
+    total: int
+    unowned: list[str]
+    per_owner: Counter[str]
+
+    @property
+    def owned(self) -> int:
+        return self.total - len(self.unowned)
+
+
+def coverage(
+    root: Path,
+    *,
+    codeowners: Path | None = None,
+    tracked: Sequence[str] | None = None,
+    config: Config | None = None,
+    progress: Progress | None = None,
+) -> Coverage:
+    """How many tracked files have an owner, and how many each owner has."""
+    from ownership_lint.codeowners.index import Matcher
+
+    config = config or Config()
+    _, source = _source(root, codeowners, config)
+    files = tracked if tracked is not None else git_files(root)
+    if files is None:
+        raise ConfigError(f"'{root}' is not a git repository: pass --paths-from FILE")
+    matcher = Matcher(source.parsed)
+    unowned: list[str] = []
+    per_owner: Counter[str] = Counter()
+    for number, path in enumerate(sorted(files)):
+        if progress is not None and number % 2048 == 0:
+            progress(number)
+        owners = matcher.owners(path)
+        if owners:
+            per_owner.update(owners)
+        else:
+            unowned.append(path)
+    return Coverage(source.path, len(files), unowned, per_owner)

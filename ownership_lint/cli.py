@@ -10,13 +10,14 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 import click
 
 from ownership_lint import __version__
 
 if TYPE_CHECKING:
+    from ownership_lint.api import Report
     from ownership_lint.config import Config
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -119,6 +120,11 @@ def check(
         report = lint(root, config=config)
     except ConfigError as err:
         raise click.UsageError(str(err)) from err
+    _emit(report, fmt)
+
+
+def _emit(report: Report, fmt: str) -> NoReturn:
+    """Print a report of findings in the chosen format and exit with its code."""
     if fmt == "json":
         from ownership_lint.report import json_report
 
@@ -129,6 +135,197 @@ def check(
         colour = _colour(sys.stdout)
         click.echo(text.render(report.findings, len(report.files), colour=colour), nl=False)
     sys.exit(report.exit_code)
+
+
+def _tracked(paths_from: Path | None) -> list[str] | None:
+    if paths_from is None:
+        return None
+    from ownership_lint.gitrepo import GitError, read_paths_file
+
+    try:
+        return read_paths_file(paths_from)
+    except GitError as err:
+        raise click.UsageError(str(err)) from err
+
+
+_ROOT = click.option(
+    "--root",
+    type=click.Path(file_okay=False, exists=True, path_type=Path),
+    help="Repository root (default: the git top-level, or the current directory).",
+)
+_PATHS_FROM = click.option(
+    "--paths-from",
+    type=click.Path(dir_okay=False, exists=True, path_type=Path),
+    help="The tracked files, one a line, instead of asking git.",
+)
+_CODEOWNERS = click.option(
+    "--codeowners",
+    "codeowners_file",
+    type=click.Path(dir_okay=False, exists=True, path_type=Path),
+    help="Use this CODEOWNERS file instead of the team's path mapping.",
+)
+
+
+@cli.command("who-owns")
+@click.argument("paths", nargs=-1, required=True)
+@_CODEOWNERS
+@_ROOT
+@_CONFIG
+@_FORMAT
+def who_owns(
+    paths: tuple[str, ...],
+    codeowners_file: Path | None,
+    root: Path | None,
+    config_file: Path | None,
+    fmt: str,
+) -> None:
+    """Who owns each PATH, and why (the rule, and the role's responsibilities)."""
+    from ownership_lint import api
+
+    root = root or api.find_root(Path.cwd())
+    try:
+        config = _config(root, config_file, None, None)
+        answers = api.who_owns(
+            root, [api.repo_path(root, p) for p in paths], codeowners=codeowners_file, config=config
+        )
+    except api.ConfigError as err:
+        raise click.UsageError(str(err)) from err
+    if fmt == "json":
+        import json
+
+        click.echo(json.dumps([a.to_dict() for a in answers], indent=2))
+        return
+    for answer in answers:
+        owners = " ".join(answer.owners) if answer.owners else "(no owner)"
+        click.echo(f"{answer.path}: {owners}")
+        if answer.line is not None:
+            click.echo(f"    rule: {answer.source}:{answer.line} '{answer.pattern}'")
+        else:
+            click.echo(f"    rule: none in {answer.source} matches")
+        if answer.responsibilities:
+            click.echo(f"    responsibilities: {', '.join(answer.responsibilities)}")
+
+
+@cli.group()
+def codeowners() -> None:
+    """Work with real CODEOWNERS files (GitHub and GitLab)."""
+
+
+@codeowners.command("lint")
+@click.argument(
+    "file", required=False, type=click.Path(dir_okay=False, exists=True, path_type=Path)
+)
+@click.option(
+    "--dialect",
+    type=click.Choice(["github", "gitlab"]),
+    help="Default: GitLab for .gitlab/CODEOWNERS or files with [Section] headers, else GitHub.",
+)
+@click.option("--unowned", is_flag=True, help="Report every tracked file without an owner (OL310).")
+@_PATHS_FROM
+@_ROOT
+@_CONFIG
+@_SELECT
+@_IGNORE
+@_FORMAT
+def codeowners_lint(
+    file: Path | None,
+    dialect: str | None,
+    unowned: bool,
+    paths_from: Path | None,
+    root: Path | None,
+    config_file: Path | None,
+    select: str | None,
+    ignore: str | None,
+    fmt: str,
+) -> None:
+    """Check a CODEOWNERS FILE (default: the one the platform uses): syntax, owners, duplicate,
+    dead and shadowed rules, size."""
+    from dataclasses import replace
+
+    from ownership_lint import api
+    from ownership_lint.progress import progress
+
+    root = root or api.find_root(Path.cwd())
+    tracked = _tracked(paths_from)
+    try:
+        config = _config(root, config_file, select, ignore)
+        if unowned:
+            config = replace(config, enable=("OL310",))
+        with progress(len(tracked or ()), "scanning files") as step:
+            report = api.lint_codeowners(
+                root,
+                file,
+                dialect=dialect,  # type: ignore[arg-type]
+                tracked=tracked,
+                config=config,
+                progress=step,
+            )
+    except api.ConfigError as err:
+        raise click.UsageError(str(err)) from err
+    _emit(report, fmt)
+
+
+@cli.command()
+@_CODEOWNERS
+@click.option("--unowned", "list_unowned", is_flag=True, help="List the files without an owner.")
+@_PATHS_FROM
+@_ROOT
+@_CONFIG
+@_FORMAT
+def coverage(
+    codeowners_file: Path | None,
+    list_unowned: bool,
+    paths_from: Path | None,
+    root: Path | None,
+    config_file: Path | None,
+    fmt: str,
+) -> None:
+    """How many tracked files have an owner, per owner, from the team mapping or --codeowners."""
+    from ownership_lint import api
+    from ownership_lint.progress import progress
+
+    root = root or api.find_root(Path.cwd())
+    tracked = _tracked(paths_from)
+    try:
+        config = _config(root, config_file, None, None)
+        with progress(len(tracked or ()), "scanning files") as step:
+            result = api.coverage(
+                root, codeowners=codeowners_file, tracked=tracked, config=config, progress=step
+            )
+    except api.ConfigError as err:
+        raise click.UsageError(str(err)) from err
+    total = result.total or 1
+    owners = sorted(result.per_owner.items(), key=lambda item: (-item[1], item[0]))
+    if fmt == "json":
+        import json
+
+        document: dict[str, object] = {
+            "source": result.source,
+            "files": result.total,
+            "owned": result.owned,
+            "unowned": len(result.unowned),
+            "owners": [
+                {"owner": o, "files": n, "percent": round(100 * n / total, 2)} for o, n in owners
+            ],
+        }
+        if list_unowned:
+            document["unowned_files"] = result.unowned
+        click.echo(json.dumps(document, indent=2))
+        return
+    click.echo(f"source: {result.source}")
+    click.echo(
+        f"files: {result.total:,}   owned: {result.owned:,} ({100 * result.owned / total:.1f}%)"
+        f"   unowned: {len(result.unowned):,} ({100 * len(result.unowned) / total:.1f}%)"
+    )
+    if owners:
+        width = max(len(o) for o, _ in owners)
+        click.echo(f"\n{'owner':<{width}}  {'files':>9}  {'share':>6}")
+        for owner, count in owners:
+            click.echo(f"{owner:<{width}}  {count:>9,}  {100 * count / total:>5.1f}%")
+    if list_unowned and result.unowned:
+        click.echo("\nunowned files:")
+        for path in result.unowned:
+            click.echo(f"  {path}")
 
 
 @cli.command()

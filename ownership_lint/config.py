@@ -5,7 +5,8 @@ The closest file wins (searching from the repository root upwards; in one direct
 
     [tool.ownership-lint]
     team-dir = "team"
-    select = ["OL"]              # code prefixes to report (default: all)
+    select = ["OL"]              # code prefixes to report (default: all but opt-in rules;
+                                 # an opt-in rule such as OL310 is selected by its exact code)
     ignore = ["OL307"]           # code prefixes not to report
     severity = { OL213 = "error" }
 """
@@ -35,17 +36,24 @@ class Config:
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
     severity: dict[str, Severity] = field(default_factory=dict)
+    # Opt-in rules switched on by a flag (e.g. --unowned), on top of `select`.
+    enable: tuple[str, ...] = ()
     source: Path | None = None
 
-    def wants(self, code: str) -> bool:
+    def wants(self, code: str, opt_in: bool = False) -> bool:
+        if opt_in:
+            return code in self.select or code in self.enable
         selected = not self.select or code.startswith(self.select)
         return selected and not (self.ignore and code.startswith(self.ignore))
 
     def apply(self, findings: Iterable[Finding]) -> list[Finding]:
         """Drop the findings not selected; give the rest their configured severity."""
+        from ownership_lint.rules import all_rules
+
+        opt_in = {code for code, rule in all_rules().items() if rule.opt_in}
         kept = []
         for finding in findings:
-            if not self.wants(finding.code):
+            if not self.wants(finding.code, finding.code in opt_in):
                 continue
             severity = self.severity.get(finding.code)
             kept.append(replace(finding, severity=severity) if severity else finding)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ownership_lint.codeowners.model import CodeownersFile, Owner
 from ownership_lint.findings import Location
 
 
@@ -17,6 +18,10 @@ class Ref:
 
     id: str
     location: Location
+
+
+def owner_location(path: str, owner: Owner) -> Location:
+    return Location(path, owner.line, owner.column, owner.line, owner.column + len(owner.text))
 
 
 @dataclass(frozen=True)
@@ -92,15 +97,6 @@ class Policy:
 
 
 @dataclass
-class MappingRule:
-    """One line of the path mapping: a CODEOWNERS pattern and the role ids that own it."""
-
-    pattern: str
-    location: Location
-    roles: list[Ref] = field(default_factory=list)
-
-
-@dataclass
 class Team:
     root_dir: str
     name: str = ""
@@ -113,8 +109,9 @@ class Team:
     departments: list[Department] = field(default_factory=list)
     interfaces: list[Interface] = field(default_factory=list)
     roles: list[Role] = field(default_factory=list)
+    # The path mapping (CODEOWNERS syntax, role ids as owners), parsed; None when absent.
     mapping_path: str | None = None
-    mapping: list[MappingRule] = field(default_factory=list)
+    mapping: CodeownersFile | None = None
     files: list[str] = field(default_factory=list)
     # Files that could not be read as data: what they define is unknown, so rules that report
     # something as missing or unused stay quiet rather than pile up consequences of one typo.

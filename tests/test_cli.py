@@ -194,6 +194,7 @@ def test_version(run: Run) -> None:
 
 def test_check_finds_the_git_top_level(run: Run, clean_team: Path) -> None:
     subprocess.run(["git", "init", "-q", str(clean_team)], check=True)
+    subprocess.run(["git", "add", "-A"], cwd=clean_team, check=True)
     sub = clean_team / "some" / "dir"
     sub.mkdir(parents=True)
     result = subprocess.run(

@@ -19,7 +19,6 @@ from ownership_lint.model import (
     Claim,
     Department,
     Interface,
-    MappingRule,
     Policy,
     Ref,
     Responsibility,
@@ -201,7 +200,6 @@ def _build_role(doc: Document) -> Role | None:
 
 def _load_mapping(root: Path, rel: str, team: Team, findings: list[Finding]) -> None:
     from ownership_lint.codeowners.parse import parse
-    from ownership_lint.rules import mapping as mapping_rules
 
     raw, problems = _read(root, rel)
     findings.extend(problems)
@@ -216,37 +214,10 @@ def _load_mapping(root: Path, rel: str, team: Team, findings: list[Finding]) -> 
                 Location(rel, line), f"byte 0x{raw[err.start]:02x} is not valid UTF-8"
             )
         )
+        team.unreadable.append(rel)
         return
     team.mapping_path = rel
-    parsed = parse(text, "github")
-    for problem in parsed.problems:
-        findings.append(
-            mapping_rules.MappingSyntax.finding(
-                Location(rel, problem.line, problem.column, problem.line, problem.end_column),
-                problem.message,
-                "the mapping follows GitHub's CODEOWNERS syntax, with role ids as owners",
-            )
-        )
-    for rule in parsed.rules:
-        team.mapping.append(
-            MappingRule(
-                pattern=rule.pattern,
-                location=Location(rel, rule.line, rule.column, rule.line, rule.end_column),
-                roles=[
-                    Ref(
-                        owner.text,
-                        Location(
-                            rel,
-                            owner.line,
-                            owner.column,
-                            owner.line,
-                            owner.column + len(owner.text),
-                        ),
-                    )
-                    for owner in rule.owners
-                ],
-            )
-        )
+    team.mapping = parse(text, "github")
 
 
 def load_team(root: Path, team_dir: str = "team") -> LoadedTeam:

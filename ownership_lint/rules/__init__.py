@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ownership_lint.rules.base import CrossCheck, Rule, registry
+from ownership_lint.rules.base import CrossCheck, PathCheck, Rule, registry
 
 
 def all_rules() -> dict[str, type[Rule]]:
@@ -11,6 +11,7 @@ def all_rules() -> dict[str, type[Rule]]:
     from ownership_lint.rules import (  # noqa: F401
         mapping,
         ownership,
+        paths,
         references,
         roster,
         schema,
@@ -25,4 +26,8 @@ def cross_checks() -> list[CrossCheck]:
     return [rule() for rule in all_rules().values() if issubclass(rule, CrossCheck)]
 
 
-__all__ = ["CrossCheck", "Rule", "all_rules", "cross_checks"]
+def path_checks() -> list[PathCheck]:
+    return [rule() for rule in all_rules().values() if issubclass(rule, PathCheck)]
+
+
+__all__ = ["CrossCheck", "PathCheck", "Rule", "all_rules", "cross_checks", "path_checks"]

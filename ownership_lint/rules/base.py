@@ -11,11 +11,13 @@ import datetime as dt
 import inspect
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, ClassVar, TypeVar
+from typing import TYPE_CHECKING, ClassVar, Literal, TypeVar
 
 from ownership_lint.findings import Finding, Location, Severity
 
 if TYPE_CHECKING:
+    from ownership_lint.codeowners.analysis import Analysis
+    from ownership_lint.codeowners.model import CodeownersFile
     from ownership_lint.model import Team
 
 
@@ -23,6 +25,8 @@ class Rule:
     code: ClassVar[str]
     name: ClassVar[str]
     severity: ClassVar[Severity] = Severity.ERROR
+    # Runs only when selected by its exact code (or a flag such as --unowned).
+    opt_in: ClassVar[bool] = False
     # Files relative to the repository root; None removes the file from the example team.
     example_fail: ClassVar[Mapping[str, str | None]] = {}
     example_pass: ClassVar[Mapping[str, str | None]] = {}
@@ -65,6 +69,27 @@ class CrossCheck(Rule):
     """A rule that looks at the whole loaded team definition."""
 
     def check(self, team: Team, ctx: Context) -> Iterator[Finding]:
+        raise NotImplementedError
+
+
+@dataclass
+class RulesFile:
+    """A CODEOWNERS-like file under check: the team's path mapping or a real CODEOWNERS."""
+
+    path: str  # repository-relative
+    parsed: CodeownersFile
+    kind: Literal["mapping", "codeowners"]
+    size: int = 0
+    # What the file does to the tracked files; None when they are not known (not in git).
+    analysis: Analysis | None = None
+    # Lower-cased handles of the team's roster, when a team definition exists.
+    roster: frozenset[str] | None = None
+
+
+class PathCheck(Rule):
+    """A rule that looks at one CODEOWNERS-like file."""
+
+    def check(self, rules: RulesFile) -> Iterator[Finding]:
         raise NotImplementedError
 
 

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from ownership_lint.api import Report
 
+CODEOWNERS = ".github/CODEOWNERS"
 # The date rule examples are judged on, so that staleness examples do not depend on the clock.
 EXAMPLE_TODAY = "2026-02-01"
 
@@ -62,6 +63,9 @@ responsibilities: [pipelines.development]
 /alerts/             sre
 /.github/workflows/  devops
 """,
+    # The repository's other files, so that the mapping's rules have something to match.
+    "alerts/cpu.yaml": "groups: []\n",
+    ".github/workflows/ci.yml": "on: push\n",
 }
 
 
@@ -85,16 +89,21 @@ def write_tree(root: Path, files: Mapping[str, str]) -> None:
 
 
 def run_example(overrides: Mapping[str, str | None], root: Path | None = None) -> Report:
-    """Lint the base team with `overrides` laid over it, as of EXAMPLE_TODAY.
+    """Lint the base team with `overrides` laid over it, as of EXAMPLE_TODAY, its files taken
+    as the tracked files; a CODEOWNERS file among them is linted too (with --unowned).
 
     Written under `root`, or a temporary directory removed afterwards.
     """
-    from ownership_lint.api import lint
+    if root is None:
+        with tempfile.TemporaryDirectory() as tmp:
+            return run_example(overrides, Path(tmp))
+    from ownership_lint.api import Config, lint, lint_codeowners
 
-    today = dt.date.fromisoformat(EXAMPLE_TODAY)
-    if root is not None:
-        write_tree(root, example_files(overrides))
-        return lint(root, today=today)
-    with tempfile.TemporaryDirectory() as tmp:
-        write_tree(Path(tmp), example_files(overrides))
-        return lint(Path(tmp), today=today)
+    files = example_files(overrides)
+    write_tree(root, files)
+    report = lint(root, today=dt.date.fromisoformat(EXAMPLE_TODAY), tracked=list(files))
+    if CODEOWNERS in files:
+        config = Config(enable=("OL310",))
+        extra = lint_codeowners(root, root / CODEOWNERS, tracked=list(files), config=config)
+        report.findings.extend(extra.findings)
+    return report

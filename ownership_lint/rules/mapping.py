@@ -5,22 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ownership_lint.findings import Finding
-from ownership_lint.model import Team
-from ownership_lint.rules.base import Context, CrossCheck, Rule, register
+from ownership_lint.model import Team, owner_location
+from ownership_lint.rules.base import Context, CrossCheck, register
 from ownership_lint.suggest import did_you_mean
-
-
-@register
-class MappingSyntax(Rule):
-    """A line of the path mapping that GitHub's CODEOWNERS syntax does not accept.
-
-    Such a line is skipped, as GitHub skips it: the paths it meant to give away keep the owner
-    of an earlier rule (or none).
-    """
-
-    code = "OL301"
-    name = "mapping-syntax"
-    example_fail = {"team/path-ownership": "/alerts/[a-z]*  sre\n/.github/workflows/  devops\n"}
 
 
 @register
@@ -32,14 +19,16 @@ class UnknownMappingRole(CrossCheck):
     example_fail = {"team/path-ownership": "/alerts/  sre\n/.github/workflows/  devop\n"}
 
     def check(self, team: Team, ctx: Context) -> Iterator[Finding]:
+        if team.mapping is None or team.mapping_path is None:
+            return
         known = team.role_ids()
-        for rule in team.mapping:
-            for ref in rule.roles:
-                if ref.id not in known:
+        for rule in team.mapping.rules:
+            for owner in rule.owners:
+                if owner.text not in known:
                     yield self.finding(
-                        ref.location,
-                        f"unknown role '{ref.id}' for '{rule.pattern}'",
-                        did_you_mean(ref.id, known)
+                        owner_location(team.mapping_path, owner),
+                        f"unknown role '{owner.text}' for '{rule.pattern}'",
+                        did_you_mean(owner.text, known)
                         or "the mapping's owners are role ids: the file names under team/roles/",
                     )
 
@@ -57,11 +46,13 @@ class MultipleMappingRoles(CrossCheck):
     example_fail = {"team/path-ownership": "/alerts/  sre devops\n/.github/workflows/  devops\n"}
 
     def check(self, team: Team, ctx: Context) -> Iterator[Finding]:
-        for rule in team.mapping:
-            if len(rule.roles) > 1:
+        if team.mapping is None or team.mapping_path is None:
+            return
+        for rule in team.mapping.rules:
+            if len(rule.owners) > 1:
                 yield self.finding(
-                    rule.roles[1].location,
-                    f"'{rule.pattern}' is given to {len(rule.roles)} roles: "
-                    + ", ".join(ref.id for ref in rule.roles),
+                    owner_location(team.mapping_path, rule.owners[1]),
+                    f"'{rule.pattern}' is given to {len(rule.owners)} roles: "
+                    + ", ".join(owner.text for owner in rule.owners),
                     "a path has exactly one owning role: keep one, or split the pattern",
                 )

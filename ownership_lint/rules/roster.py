@@ -16,7 +16,10 @@ def valid_handle(handle: str) -> bool:
     """A GitHub/GitLab user (`@octocat`) or team/group (`@acme/sre`, `@group/sub/team`)."""
     from ownership_lint.codeowners.owners import owner_kind
 
-    return owner_kind(handle) in ("user", "team")
+    return owner_kind(handle, "github") in ("user", "team") or owner_kind(handle, "gitlab") in (
+        "user",
+        "group",
+    )
 
 
 @register
@@ -101,7 +104,8 @@ class UnusedRole(CrossCheck):
     def check(self, team: Team, ctx: Context) -> Iterator[Finding]:
         if not team.complete:
             return
-        mapped = {ref.id for rule in team.mapping for ref in rule.roles}
+        rules = team.mapping.rules if team.mapping else []
+        mapped = {owner.text for rule in rules for owner in rule.owners}
         for role in team.roles:
             if not role.owned() and not role.interfaces and role.id not in mapped:
                 yield self.finding(

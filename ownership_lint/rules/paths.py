@@ -1,0 +1,249 @@
+"""Path rules: checks of a CODEOWNERS-like file, the team's path mapping or a real CODEOWNERS.
+
+Each rule says which kinds of file it applies to. The checks that need the tracked files
+(dead, shadowed, unowned) are quiet when they are not known (outside git, no --paths-from).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import ClassVar
+
+from ownership_lint.codeowners.analysis import duplicates
+from ownership_lint.codeowners.model import Owner, Rule
+from ownership_lint.codeowners.owners import owner_kind
+from ownership_lint.findings import Finding, Location, Severity
+from ownership_lint.model import owner_location
+from ownership_lint.rules.base import PathCheck, RulesFile, register
+
+GITHUB_MAX_BYTES = 3 * 1024 * 1024
+_MAPPING = "team/path-ownership"
+_CODEOWNERS = ".github/CODEOWNERS"
+
+
+def rule_location(path: str, rule: Rule) -> Location:
+    return Location(path, rule.line, rule.column, rule.line, rule.end_column)
+
+
+class _AnyFile(PathCheck):
+    kinds: ClassVar[tuple[str, ...]] = ("mapping", "codeowners")
+
+
+class _CodeownersOnly(PathCheck):
+    kinds: ClassVar[tuple[str, ...]] = ("codeowners",)
+
+
+@register
+class InvalidLine(_AnyFile):
+    """A line that the CODEOWNERS syntax does not accept.
+
+    GitHub skips such a line (GitLab may reject the file): the paths it meant to give away
+    keep the owner of an earlier rule, or none. On GitHub: `!` negation, `[ ]` character
+    ranges, a pattern starting with an escaped `#`, `***`, and `/` (which matches nothing).
+    """
+
+    code = "OL301"
+    name = "invalid-line"
+    example_fail = {_MAPPING: "/alerts/[a-z]*  sre\n/.github/workflows/  devops\n"}
+
+    def check(self, rules: RulesFile) -> Iterator[Finding]:
+        hint = (
+            "the mapping follows GitHub's CODEOWNERS syntax, with role ids as owners"
+            if rules.kind == "mapping"
+            else "see the platform's CODEOWNERS syntax documentation"
+        )
+        for problem in rules.parsed.problems:
+            yield self.finding(
+                Location(
+                    rules.path, problem.line, problem.column, problem.line, problem.end_column
+                ),
+                problem.message,
+                hint,
+            )
+
+
+def _owners(rules: RulesFile) -> Iterator[Owner]:
+    for section in rules.parsed.sections:
+        yield from section.default_owners
+    for rule in rules.parsed.rules:
+        yield from rule.owners
+
+
+@register
+class MalformedOwner(_CodeownersOnly):
+    """An owner that is not a user (`@octocat`), a team (`@org/team`) or an email address.
+
+    GitHub marks the line as an error and requests no review from it; GitLab also accepts
+    `@@role` (developers, maintainers, owners) and nested groups (`@group/sub/team`).
+    """
+
+    code = "OL304"
+    name = "malformed-owner"
+    example_fail = {_CODEOWNERS: "*  @octocat  octo-team\n"}
+
+    def check(self, rules: RulesFile) -> Iterator[Finding]:
+        dialect = rules.parsed.dialect
+        for owner in _owners(rules):
+            if owner_kind(owner.text, dialect) is None:
+                yield self.finding(
+                    owner_location(rules.path, owner),
+                    f"'{owner.text}' is not a valid owner",
+                    "write a user as @login, a team as @org/team, or an email address",
+                )
+
+
+@register
+class UnknownOwner(_CodeownersOnly):
+    """An owner handle that no role of the team definition lists, when a team/ exists.
+
+    Probably someone who left or a team that was renamed: review requests to it go nowhere.
+    Emails and GitLab roles are not checked.
+    """
+
+    code = "OL305"
+    name = "unknown-owner"
+    severity = Severity.WARNING
+    example_fail = {_CODEOWNERS: "*  @sre-sam\n/alerts/  @former-colleague\n"}
+
+    def check(self, rules: RulesFile) -> Iterator[Finding]:
+        if rules.roster is None:
+            return
+        dialect = rules.parsed.dialect
+        for owner in _owners(rules):
+            kind = owner_kind(owner.text, dialect)
+            if kind in ("user", "team", "group") and owner.text.lower() not in rules.roster:
+                yield self.finding(
+                    owner_location(rules.path, owner),
+                    f"'{owner.text}' is not in the team's roster",
+                    "add it to a role's members or handle under team/roles/, or replace it",
+                )
+
+
+@register
+class DuplicateRule(_AnyFile):
+    """A rule that means the same as a later rule (in the same GitLab section).
+
+    Not only the same text: `/docs/**` and `/docs/`, `**/x` and `x`, `/a/b` and `a/b` match the
+    same paths. The later rule always wins, so the earlier one never applies.
+    """
+
+    code = "OL306"
+    name = "duplicate-rule"
+    severity = Severity.WARNING
+    example_fail = {
+        _MAPPING: "/alerts/  sre\n/.github/workflows/  devops\n/alerts/**  sre\n",
+    }
+
+    def check(self, rules: RulesFile) -> Iterator[Finding]:
+        by_index = {rule.index: rule for rule in rules.parsed.rules}
+        for index, later in sorted(duplicates(rules.parsed).items()):
+            rule = by_index[index]
+            same = "repeats" if rule.pattern == later.pattern else "means the same as"
+            yield self.finding(
+                rule_location(rules.path, rule),
+                f"'{rule.pattern}' {same} '{later.pattern}' on line {later.line}, which wins: "
+                "this rule never applies",
+                "remove one of the two",
+            )
+
+
+@register
+class DeadRule(_AnyFile):
+    """A rule whose pattern matches no tracked file.
+
+    A path that was moved or deleted, or a typo in the pattern. Tracked files come from git's
+    index (or --paths-from); the rule is quiet when they are not known.
+    """
+
+    code = "OL307"
+    name = "dead-rule"
+    severity = Severity.WARNING
+    example_fail = {_MAPPING: "/alerts/  sre\n/.github/workflows/  devops\n/alert/  sre\n"}
+
+    def check(self, rules: RulesFile) -> Iterator[Finding]:
+        if rules.analysis is None:
+            return
+        for rule in rules.analysis.dead:
+            yield self.finding(
+                rule_location(rules.path, rule),
+                f"'{rule.pattern}' matches no tracked file",
+                "fix the pattern, or remove the rule if the paths are gone",
+            )
+
+
+@register
+class ShadowedRule(_AnyFile):
+    """A rule that matches tracked files, but every one of them is won by a later rule.
+
+    The last matching rule wins, so this rule decides nothing: it is dead weight, or a sign
+    that the rules are in the wrong order (general rules must come before specific ones).
+    """
+
+    code = "OL308"
+    name = "shadowed-rule"
+    severity = Severity.WARNING
+    example_fail = {
+        _MAPPING: "/alerts/cpu.yaml  sre\n/.github/workflows/  devops\n/alerts/  sre\n",
+    }
+
+    def check(self, rules: RulesFile) -> Iterator[Finding]:
+        if rules.analysis is None:
+            return
+        by_index = {rule.index: rule for rule in rules.parsed.rules}
+        for index, (example, winner) in sorted(rules.analysis.shadowed.items()):
+            rule = by_index[index]
+            won = (
+                f" (e.g. '{example}' by '{winner.pattern}' on line {winner.line})" if winner else ""
+            )
+            yield self.finding(
+                rule_location(rules.path, rule),
+                f"every tracked file that '{rule.pattern}' matches is won by a later rule{won}",
+                "move the rule after the more general ones, or remove it",
+            )
+
+
+@register
+class FileTooLarge(_CodeownersOnly):
+    """A CODEOWNERS file of 3 MB or more: GitHub does not load it at all.
+
+    Then nothing is owned and no review is requested. Use directory patterns instead of one
+    line per file.
+    """
+
+    code = "OL309"
+    name = "file-too-large"
+    example_fail = {_CODEOWNERS: "/alerts/cpu.yaml  @sre-sam\n" * 120_000}
+
+    def check(self, rules: RulesFile) -> Iterator[Finding]:
+        if rules.size >= GITHUB_MAX_BYTES:
+            yield self.finding(
+                Location(rules.path),
+                f"the file is {rules.size:,} bytes; GitHub ignores CODEOWNERS files of "
+                f"{GITHUB_MAX_BYTES:,} bytes or more",
+                "own whole directories (/dir/) rather than single files",
+            )
+
+
+@register
+class UnownedFile(_CodeownersOnly):
+    """A tracked file that no rule gives an owner (opt-in: `--unowned`, or select OL310).
+
+    Many repositories accept unowned files, so this rule runs only when asked for. Nobody is
+    asked to review changes to such a file.
+    """
+
+    code = "OL310"
+    name = "unowned-file"
+    severity = Severity.WARNING
+    opt_in = True
+    example_fail = {_CODEOWNERS: "/alerts/  @sre-sam\n"}
+
+    def check(self, rules: RulesFile) -> Iterator[Finding]:
+        if rules.analysis is None:
+            return
+        for path in rules.analysis.unowned:
+            yield self.finding(
+                Location(path),
+                f"'{path}' has no owner in {rules.path}",
+                "add a rule for it, or a catch-all '*' rule at the top",
+            )
