@@ -1,0 +1,97 @@
+"""`check`, `rules` and `explain`: the team definition and the rule catalogue."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from ownership_lint.cli.app import CONFIG, FORMAT, IGNORE, SELECT, cli, emit, load_cli_config
+
+
+@cli.command()
+@click.option(
+    "--root",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Repository root (default: the git top-level, or the current directory).",
+)
+@click.option("--team-dir", help="Team directory under the root (default: team).")
+@CONFIG
+@SELECT
+@IGNORE
+@FORMAT
+def check(
+    root: Path | None,
+    team_dir: str | None,
+    config_file: Path | None,
+    select: str | None,
+    ignore: str | None,
+    fmt: str,
+) -> None:
+    """Validate team/ against the schemas and run every cross-check."""
+    from ownership_lint.api import ConfigError, find_root, lint
+
+    root = root or find_root(Path.cwd())
+    try:
+        config = load_cli_config(root, config_file, select, ignore, team_dir)
+        report = lint(root, config=config)
+    except ConfigError as err:
+        raise click.UsageError(str(err)) from err
+    emit(report, fmt)
+
+
+@cli.command()
+@FORMAT
+def rules(fmt: str) -> None:
+    """List every rule: code, name, default severity, summary."""
+    from ownership_lint.rules import all_rules
+
+    registered = all_rules().values()
+    if fmt == "json":
+        import json
+
+        rows = [
+            {"code": r.code, "name": r.name, "severity": r.severity.value, "summary": r.summary()}
+            for r in registered
+        ]
+        click.echo(json.dumps(rows, indent=2))
+        return
+    for rule in registered:
+        click.echo(f"{rule.code}  {rule.name:<28} {rule.severity.value:<8} {rule.summary()}")
+
+
+@cli.command()
+@click.argument("code")
+def explain(code: str) -> None:
+    """Explain one rule, with an example that makes it fire."""
+    from ownership_lint.rules import all_rules
+    from ownership_lint.suggest import did_you_mean
+
+    registered = all_rules()
+    rule = registered.get(code.upper())
+    if rule is None:
+        by_name = {r.name: r for r in registered.values()}
+        rule = by_name.get(code.lower())
+    if rule is None:
+        hint = did_you_mean(code, [*registered, *(r.name for r in registered.values())])
+        raise click.UsageError(f"unknown rule '{code}'. {hint}".strip())
+    click.echo(f"{rule.code} {rule.name} (default severity: {rule.severity.value})\n")
+    click.echo(rule.doc())
+    if rule.example_fail:
+        click.echo("\nExample that fails (laid over a small valid team):")
+        for path, content in rule.example_fail.items():
+            if content is None:
+                click.echo(f"\n  {path}: (file removed)")
+                continue
+            click.echo(f"\n  {path}:")
+            shown = content.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+            for line in shown.splitlines():
+                click.echo(f"    {line.expandtabs(4)}")
+        click.echo("\nWhat ownership-lint says about it:\n")
+        from ownership_lint.rules.examples import run_example
+
+        for finding in run_example(rule.example_fail).findings:
+            if finding.code == rule.code:
+                click.echo(f"  {finding.location}: {finding.code} {finding.message}")
+                if finding.hint:
+                    click.echo(f"      hint: {finding.hint}")

@@ -1,0 +1,183 @@
+"""`who-owns`, `codeowners lint` and `coverage`: who owns which paths."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from ownership_lint.cli.app import (
+    CODEOWNERS,
+    CONFIG,
+    FORMAT,
+    IGNORE,
+    PATHS_FROM,
+    ROOT,
+    SELECT,
+    cli,
+    emit,
+    load_cli_config,
+    tracked_from,
+)
+
+
+@cli.command("who-owns")
+@click.argument("paths", nargs=-1, required=True)
+@CODEOWNERS
+@ROOT
+@CONFIG
+@FORMAT
+def who_owns(
+    paths: tuple[str, ...],
+    codeowners_file: Path | None,
+    root: Path | None,
+    config_file: Path | None,
+    fmt: str,
+) -> None:
+    """Who owns each PATH, and why (the rule, and the role's responsibilities)."""
+    from ownership_lint import api
+
+    root = root or api.find_root(Path.cwd())
+    try:
+        config = load_cli_config(root, config_file, None, None)
+        answers = api.who_owns(
+            root, [api.repo_path(root, p) for p in paths], codeowners=codeowners_file, config=config
+        )
+    except api.ConfigError as err:
+        raise click.UsageError(str(err)) from err
+    if fmt == "json":
+        import json
+
+        click.echo(json.dumps([a.to_dict() for a in answers], indent=2))
+        return
+    for answer in answers:
+        owners = " ".join(answer.owners) if answer.owners else "(no owner)"
+        click.echo(f"{answer.path}: {owners}")
+        if answer.line is not None:
+            click.echo(f"    rule: {answer.source}:{answer.line} '{answer.pattern}'")
+        else:
+            click.echo(f"    rule: none in {answer.source} matches")
+        if answer.responsibilities:
+            click.echo(f"    responsibilities: {', '.join(answer.responsibilities)}")
+
+
+@cli.group()
+def codeowners() -> None:
+    """Work with real CODEOWNERS files (GitHub and GitLab)."""
+
+
+@codeowners.command("lint")
+@click.argument(
+    "file", required=False, type=click.Path(dir_okay=False, exists=True, path_type=Path)
+)
+@click.option(
+    "--dialect",
+    type=click.Choice(["github", "gitlab"]),
+    help="Default: GitLab for .gitlab/CODEOWNERS or files with [Section] headers, else GitHub.",
+)
+@click.option("--unowned", is_flag=True, help="Report every tracked file without an owner (OL310).")
+@PATHS_FROM
+@ROOT
+@CONFIG
+@SELECT
+@IGNORE
+@FORMAT
+def codeowners_lint(
+    file: Path | None,
+    dialect: str | None,
+    unowned: bool,
+    paths_from: Path | None,
+    root: Path | None,
+    config_file: Path | None,
+    select: str | None,
+    ignore: str | None,
+    fmt: str,
+) -> None:
+    """Check a CODEOWNERS FILE (default: the one the platform uses): syntax, owners, duplicate,
+    dead and shadowed rules, size."""
+    from dataclasses import replace
+
+    from ownership_lint import api
+    from ownership_lint.progress import progress
+
+    root = root or api.find_root(Path.cwd())
+    tracked = tracked_from(paths_from)
+    try:
+        config = load_cli_config(root, config_file, select, ignore)
+        if unowned:
+            config = replace(config, enable=("OL310",))
+        with progress(len(tracked or ()), "scanning files") as step:
+            report = api.lint_codeowners(
+                root,
+                file,
+                dialect=dialect,  # type: ignore[arg-type]
+                tracked=tracked,
+                config=config,
+                progress=step,
+            )
+    except api.ConfigError as err:
+        raise click.UsageError(str(err)) from err
+    emit(report, fmt)
+
+
+@cli.command()
+@CODEOWNERS
+@click.option("--unowned", "list_unowned", is_flag=True, help="List the files without an owner.")
+@PATHS_FROM
+@ROOT
+@CONFIG
+@FORMAT
+def coverage(
+    codeowners_file: Path | None,
+    list_unowned: bool,
+    paths_from: Path | None,
+    root: Path | None,
+    config_file: Path | None,
+    fmt: str,
+) -> None:
+    """How many tracked files have an owner, per owner, from the team mapping or --codeowners."""
+    from ownership_lint import api
+    from ownership_lint.progress import progress
+
+    root = root or api.find_root(Path.cwd())
+    tracked = tracked_from(paths_from)
+    try:
+        config = load_cli_config(root, config_file, None, None)
+        with progress(len(tracked or ()), "scanning files") as step:
+            result = api.coverage(
+                root, codeowners=codeowners_file, tracked=tracked, config=config, progress=step
+            )
+    except api.ConfigError as err:
+        raise click.UsageError(str(err)) from err
+    total = result.total or 1
+    owners = sorted(result.per_owner.items(), key=lambda item: (-item[1], item[0]))
+    if fmt == "json":
+        import json
+
+        document: dict[str, object] = {
+            "source": result.source,
+            "files": result.total,
+            "owned": result.owned,
+            "unowned": len(result.unowned),
+            "owners": [
+                {"owner": o, "files": n, "percent": round(100 * n / total, 2)} for o, n in owners
+            ],
+        }
+        if list_unowned:
+            document["unowned_files"] = result.unowned
+        click.echo(json.dumps(document, indent=2))
+        return
+    click.echo(f"source: {result.source}")
+    click.echo(
+        f"files: {result.total:,}   owned: {result.owned:,} ({100 * result.owned / total:.1f}%)"
+        f"   unowned: {len(result.unowned):,} ({100 * len(result.unowned) / total:.1f}%)"
+    )
+    if owners:
+        width = max(len(o) for o, _ in owners)
+        click.echo(f"\n{'owner':<{width}}  {'files':>9}  {'share':>6}")
+        for owner, count in owners:
+            click.echo(f"{owner:<{width}}  {count:>9,}  {100 * count / total:>5.1f}%")
+    if list_unowned and result.unowned:
+        click.echo("\nunowned files:")
+        for path in result.unowned:
+            click.echo(f"  {path}")
