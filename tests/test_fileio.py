@@ -1,0 +1,43 @@
+"""atomic_write: the old file survives any failure; the new one appears whole."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from ownership_lint.fileio import atomic_write
+
+
+def test_writes_new_file_and_replaces_old(tmp_path: Path) -> None:
+    target = tmp_path / "sub" / "CODEOWNERS"
+    atomic_write(target, b"first\n")
+    assert target.read_bytes() == b"first\n"
+    atomic_write(target, b"second\n")
+    assert target.read_bytes() == b"second\n"
+    assert sorted(p.name for p in target.parent.iterdir()) == ["CODEOWNERS"]
+
+
+def test_failure_mid_write_leaves_the_old_file_intact(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "CODEOWNERS"
+    target.write_bytes(b"old content\n")
+
+    def broken_fsync(fd: int) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", broken_fsync)
+    with pytest.raises(OSError, match="No space left"):
+        atomic_write(target, b"new content that never lands\n")
+    assert target.read_bytes() == b"old content\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["CODEOWNERS"]
+
+
+def test_keeps_permission_bits(tmp_path: Path) -> None:
+    target = tmp_path / "script"
+    target.write_bytes(b"old")
+    target.chmod(0o750)
+    atomic_write(target, b"new")
+    assert target.stat().st_mode & 0o777 == 0o750
