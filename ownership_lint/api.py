@@ -110,7 +110,7 @@ def lint(
     loaded = load_team(root, config.team_dir)
     team = loaded.team
     findings = list(loaded.findings)
-    ctx = Context(today=today or dt.date.today())
+    ctx = Context(today=today or dt.date.today(), root=root)
     for rule in cross_checks():
         if config.wants(rule.code):
             findings.extend(rule.check(team, ctx))

@@ -11,6 +11,7 @@ import datetime as dt
 import inspect
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, Literal, TypeVar
 
 from ownership_lint.findings import Finding, Location, Severity
@@ -63,6 +64,8 @@ class Context:
     """What a cross-check may need besides the team, kept apart so that tests can pin it."""
 
     today: dt.date
+    # The repository root, for rules that compare team/ with files generated from it.
+    root: Path | None = None
 
 
 class CrossCheck(Rule):
