@@ -173,7 +173,7 @@ def coverage(
         f"   unowned: {len(result.unowned):,} ({100 * len(result.unowned) / total:.1f}%)"
     )
     if owners:
-        width = max(len(o) for o, _ in owners)
+        width = max(len("owner"), *(len(o) for o, _ in owners))
         click.echo(f"\n{'owner':<{width}}  {'files':>9}  {'share':>6}")
         for owner, count in owners:
             click.echo(f"{owner:<{width}}  {count:>9,}  {100 * count / total:>5.1f}%")
