@@ -29,10 +29,15 @@ def test_dead_shadowed_and_unowned() -> None:
     )
     result = analyse(parse(text), FILES)
     assert [rule.line for rule in result.dead] == [2]
-    assert {
-        index: (example, winner and winner.line)
-        for index, (example, winner) in result.shadowed.items()
-    } == {0: ("docs/guide/b.md", 4)}
+    assert list(result.shadowed) == [0]
+    shadow = result.shadowed[0]
+    assert shadow.winner is not None
+    assert (shadow.matched, shadow.winner.line, shadow.won, shadow.example) == (
+        1,
+        4,
+        1,
+        "docs/guide/b.md",
+    )
     assert result.unowned == ["README.md", "src/lib/util.py"]
 
 

@@ -21,14 +21,25 @@ from ownership_lint.codeowners.pattern import compile_pattern, gitlab_normalize
 Progress = Callable[[int], None]
 
 
+@dataclass(frozen=True)
+class Shadowing:
+    """A rule that matches `matched` tracked files, every one of them won by later rules;
+    `winner` is the rule that wins most of them, `example` one such file."""
+
+    matched: int
+    winner: Rule | None
+    won: int
+    example: str
+
+
 @dataclass
 class Analysis:
     file: CodeownersFile
     files: Sequence[str]
     wins: Counter[int] = field(default_factory=Counter)
     unowned: list[str] = field(default_factory=list)
-    # rule index -> (a file it matches, the rule that wins that file)
-    shadowed: dict[int, tuple[str, Rule | None]] = field(default_factory=dict)
+    # rule index -> how it is shadowed
+    shadowed: dict[int, Shadowing] = field(default_factory=dict)
     dead: list[Rule] = field(default_factory=list)
     # rule index -> the later rule with the same meaning
     duplicates: dict[int, Rule] = field(default_factory=dict)
@@ -100,16 +111,12 @@ def analyse(
         if compiled.never_matches:
             result.dead.append(rule)
             continue
-        example = next(
-            (p for p in _candidates(files, compiled.anchored_prefix) if compiled.matches(p)),
-            None,
-        )
-        if example is None:
+        matched = [p for p in _candidates(files, compiled.anchored_prefix) if compiled.matches(p)]
+        if not matched:
             result.dead.append(rule)
         elif not rule.negated:
-            won_by = winner.get(example)
-            result.shadowed[rule.index] = (
-                example,
-                by_index.get(won_by) if won_by is not None else None,
-            )
+            winners = Counter(winner.get(p, -1) for p in matched)
+            best, won = winners.most_common(1)[0]
+            example = next(p for p in matched if winner.get(p, -1) == best)
+            result.shadowed[rule.index] = Shadowing(len(matched), by_index.get(best), won, example)
     return result

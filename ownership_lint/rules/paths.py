@@ -190,14 +190,19 @@ class ShadowedRule(_AnyFile):
         if rules.analysis is None:
             return
         by_index = {rule.index: rule for rule in rules.parsed.rules}
-        for index, (example, winner) in sorted(rules.analysis.shadowed.items()):
+        for index, shadow in sorted(rules.analysis.shadowed.items()):
             rule = by_index[index]
-            won = (
-                f" (e.g. '{example}' by '{winner.pattern}' on line {winner.line})" if winner else ""
-            )
+            won = ""
+            if shadow.winner is not None:
+                share = "all" if shadow.won == shadow.matched else f"{shadow.won}"
+                won = (
+                    f": '{shadow.winner.pattern}' on line {shadow.winner.line} wins {share} of "
+                    f"them (e.g. '{shadow.example}')"
+                )
             yield self.finding(
                 rule_location(rules.path, rule),
-                f"every tracked file that '{rule.pattern}' matches is won by a later rule{won}",
+                f"every tracked file that '{rule.pattern}' matches ({shadow.matched}) is won "
+                f"by a later rule{won}",
                 "move the rule after the more general ones, or remove it",
             )
 
