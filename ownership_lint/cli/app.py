@@ -7,11 +7,13 @@ one; heavy imports happen inside the commands, so that `check` starts fast.
 
 from __future__ import annotations
 
+import functools
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 
@@ -93,18 +95,120 @@ def cli(ctx: click.Context, debug: bool) -> None:
         os.environ[DEBUG_ENV] = "1"
 
 
-def emit(report: Report, fmt: str) -> NoReturn:
-    """Print a report of findings in the chosen format and exit with its code."""
-    if fmt == "json":
+REPORT_FORMATS = ("text", "json", "github", "sarif", "gitlab")
+
+
+@dataclass(frozen=True)
+class ReportOptions:
+    """How a command that reports findings renders them and which exit code it gives."""
+
+    fmt: str = "text"
+    color: str = "auto"
+    quiet: bool = False
+    output_file: Path | None = None
+    exit_zero: bool = False
+
+
+def report_options(command: Callable[..., None]) -> Callable[..., None]:
+    """The options every command that reports findings takes, passed as `report: ReportOptions`."""
+
+    @functools.wraps(command)
+    def wrapper(**kwargs: Any) -> None:
+        options = ReportOptions(
+            fmt=kwargs.pop("fmt"),
+            color=kwargs.pop("color"),
+            quiet=kwargs.pop("quiet"),
+            output_file=kwargs.pop("output_file"),
+            exit_zero=kwargs.pop("exit_zero"),
+        )
+        command(report_options=options, **kwargs)
+
+    decorators = [
+        click.option(
+            "--format",
+            "fmt",
+            type=click.Choice(REPORT_FORMATS),
+            default="text",
+            show_default=True,
+            envvar="OWNERSHIP_LINT_FORMAT",
+            help="Output format (also $OWNERSHIP_LINT_FORMAT).",
+        ),
+        click.option(
+            "--color",
+            type=click.Choice(["auto", "always", "never"]),
+            default="auto",
+            show_default=True,
+            help="Colour text output (auto: on a terminal unless NO_COLOR; FORCE_COLOR forces).",
+        ),
+        click.option("--quiet", "-q", is_flag=True, help="Findings only: no hints, no summary."),
+        click.option(
+            "--output-file",
+            type=click.Path(dir_okay=False, path_type=Path),
+            help="Write the report to this file instead of standard output.",
+        ),
+        click.option(
+            "--exit-zero", is_flag=True, help="Exit 0 even with findings (errors still exit 2)."
+        ),
+    ]
+    for decorate in reversed(decorators):
+        wrapper = decorate(wrapper)
+    return wrapper
+
+
+def use_colour_for(choice: str, stream: object) -> bool:
+    if choice != "auto":
+        return choice == "always"
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    return use_colour(stream)
+
+
+def render_report(report: Report, options: ReportOptions) -> str:
+    findings, files = report.findings, len(report.files)
+    if options.fmt == "json":
         from ownership_lint.report import json_report
 
-        click.echo(json_report.render(report.findings, len(report.files)), nl=False)
-    else:
-        from ownership_lint.report import text
+        return json_report.render(findings, files)
+    if options.fmt == "github":
+        from ownership_lint.report import github
 
-        rendered = text.render(report.findings, len(report.files), colour=use_colour(sys.stdout))
-        click.echo(rendered, nl=False)
-    sys.exit(report.exit_code)
+        return github.render(findings, files)
+    if options.fmt == "sarif":
+        from ownership_lint.report import sarif
+
+        return sarif.render(findings, files)
+    if options.fmt == "gitlab":
+        from ownership_lint.report import gitlab
+
+        return gitlab.render(findings, files)
+    from ownership_lint.report import text
+
+    colour = options.output_file is None and use_colour_for(options.color, sys.stdout)
+    return text.render(findings, files, colour=colour, quiet=options.quiet)
+
+
+def emit(report: Report, options: ReportOptions | str, title: str = "ownership-lint") -> NoReturn:
+    """Print (or write) a report of findings, append the job summary on GitHub Actions, and
+    exit with the report's code."""
+    if isinstance(options, str):
+        options = ReportOptions(fmt=options)
+    rendered = render_report(report, options)
+    if options.output_file is not None:
+        from ownership_lint.fileio import atomic_write
+
+        atomic_write(options.output_file, rendered.encode("utf-8"))
+    else:
+        # The renderer already decided about colour: keep click from stripping it.
+        click.echo(rendered, nl=False, color=True)
+    summary = os.environ.get("GITHUB_STEP_SUMMARY")
+    if summary:
+        from ownership_lint.report import markdown
+
+        with open(summary, "a", encoding="utf-8") as handle:
+            handle.write(markdown.render(report.findings, len(report.files), title))
+    sys.exit(EXIT_CLEAN if options.exit_zero else report.exit_code)
 
 
 def tracked_from(paths_from: Path | None) -> list[str] | None:

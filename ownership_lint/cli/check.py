@@ -6,7 +6,17 @@ from pathlib import Path
 
 import click
 
-from ownership_lint.cli.app import CONFIG, FORMAT, IGNORE, SELECT, cli, emit, load_cli_config
+from ownership_lint.cli.app import (
+    CONFIG,
+    FORMAT,
+    IGNORE,
+    SELECT,
+    ReportOptions,
+    cli,
+    emit,
+    load_cli_config,
+    report_options,
+)
 
 
 @cli.command()
@@ -19,14 +29,14 @@ from ownership_lint.cli.app import CONFIG, FORMAT, IGNORE, SELECT, cli, emit, lo
 @CONFIG
 @SELECT
 @IGNORE
-@FORMAT
+@report_options
 def check(
     root: Path | None,
     team_dir: str | None,
     config_file: Path | None,
     select: str | None,
     ignore: str | None,
-    fmt: str,
+    report_options: ReportOptions,
 ) -> None:
     """Validate team/ against the schemas and run every cross-check."""
     from ownership_lint.api import ConfigError, find_root, lint
@@ -37,7 +47,7 @@ def check(
         report = lint(root, config=config)
     except ConfigError as err:
         raise click.UsageError(str(err)) from err
-    emit(report, fmt)
+    emit(report, report_options)
 
 
 @cli.command()

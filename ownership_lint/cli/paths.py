@@ -14,9 +14,11 @@ from ownership_lint.cli.app import (
     PATHS_FROM,
     ROOT,
     SELECT,
+    ReportOptions,
     cli,
     emit,
     load_cli_config,
+    report_options,
     tracked_from,
 )
 
@@ -81,7 +83,7 @@ def codeowners() -> None:
 @CONFIG
 @SELECT
 @IGNORE
-@FORMAT
+@report_options
 def codeowners_lint(
     file: Path | None,
     dialect: str | None,
@@ -91,7 +93,7 @@ def codeowners_lint(
     config_file: Path | None,
     select: str | None,
     ignore: str | None,
-    fmt: str,
+    report_options: ReportOptions,
 ) -> None:
     """Check a CODEOWNERS FILE (default: the one the platform uses): syntax, owners, duplicate,
     dead and shadowed rules, size."""
@@ -117,7 +119,7 @@ def codeowners_lint(
             )
     except api.ConfigError as err:
         raise click.UsageError(str(err)) from err
-    emit(report, fmt)
+    emit(report, report_options, title="ownership-lint codeowners lint")
 
 
 @cli.command()

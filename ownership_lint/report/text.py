@@ -15,7 +15,10 @@ def _style(text: str, colour: bool, **kwargs: object) -> str:
     return click.style(text, **kwargs)  # type: ignore[arg-type]
 
 
-def render(findings: Sequence[Finding], files: int, *, colour: bool = False) -> str:
+def render(
+    findings: Sequence[Finding], files: int, *, colour: bool = False, quiet: bool = False
+) -> str:
+    """`quiet`: the finding lines only, no hints and no summary."""
     lines: list[str] = []
     for finding in findings:
         is_error = finding.severity is Severity.ERROR
@@ -23,12 +26,12 @@ def render(findings: Sequence[Finding], files: int, *, colour: bool = False) -> 
         where = _style(str(finding.location), colour, bold=True)
         prefix = "" if is_error else "warning: "
         lines.append(f"{where}: {code} {prefix}{finding.message}")
-        if finding.hint:
+        if finding.hint and not quiet:
             lines.append(f"    hint: {finding.hint}")
-    errors = sum(1 for f in findings if f.severity is Severity.ERROR)
-    warnings = len(findings) - errors
-    lines.append(summary_line(errors, warnings, files))
-    return "\n".join(lines) + "\n"
+    if not quiet:
+        errors = sum(1 for f in findings if f.severity is Severity.ERROR)
+        lines.append(summary_line(errors, len(findings) - errors, files))
+    return "".join(line + "\n" for line in lines)
 
 
 def _plural(count: int, word: str) -> str:

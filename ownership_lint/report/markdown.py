@@ -1,0 +1,32 @@
+"""A Markdown summary of findings, for GitHub's job summary or a pull-request comment."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ownership_lint.findings import Finding, Severity
+from ownership_lint.report.text import summary_line
+
+MAX_ROWS = 100
+
+
+def _cell(value: str) -> str:
+    return value.replace("|", "\\|").replace("\n", " ")
+
+
+def render(findings: Sequence[Finding], files: int, title: str = "ownership-lint") -> str:
+    errors = sum(1 for f in findings if f.severity is Severity.ERROR)
+    warnings = len(findings) - errors
+    icon = ":x:" if errors else (":warning:" if warnings else ":white_check_mark:")
+    lines = [f"## {icon} {title}", "", summary_line(errors, warnings, files), ""]
+    if findings:
+        lines += ["| | code | where | message |", "|---|---|---|---|"]
+        for finding in findings[:MAX_ROWS]:
+            mark = ":x:" if finding.severity is Severity.ERROR else ":warning:"
+            where = f"`{finding.location}`"
+            message = _cell(finding.message)
+            lines.append(f"| {mark} | {finding.code} {finding.name} | {where} | {message} |")
+        if len(findings) > MAX_ROWS:
+            lines += ["", f"... and {len(findings) - MAX_ROWS} more: see the job log."]
+        lines.append("")
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,78 @@
+"""SARIF 2.1.0 for code scanning: the tool with every rule, one result per finding."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+
+from ownership_lint import __version__
+from ownership_lint.findings import Finding, Severity
+from ownership_lint.report.fingerprint import fingerprints
+
+SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+INFORMATION_URI = "https://pypi.org/project/ownership-lint/"
+
+
+def _level(severity: Severity) -> str:
+    return "error" if severity is Severity.ERROR else "warning"
+
+
+def render(findings: Sequence[Finding], files: int) -> str:
+    from ownership_lint.rules import all_rules
+
+    rules = list(all_rules().values())
+    index = {rule.code: number for number, rule in enumerate(rules)}
+    driver = {
+        "name": "ownership-lint",
+        "version": __version__,
+        "informationUri": INFORMATION_URI,
+        "rules": [
+            {
+                "id": rule.code,
+                "name": rule.name,
+                "shortDescription": {"text": rule.summary()},
+                "fullDescription": {"text": rule.doc()},
+                "help": {"text": f"ownership-lint explain {rule.code}"},
+                "defaultConfiguration": {"level": _level(rule.severity)},
+            }
+            for rule in rules
+        ],
+    }
+    results = []
+    for finding, fingerprint in zip(findings, fingerprints(findings), strict=True):
+        loc = finding.location
+        message = finding.message + (f" ({finding.hint})" if finding.hint else "")
+        result: dict[str, object] = {
+            "ruleId": finding.code,
+            "level": _level(finding.severity),
+            "message": {"text": message},
+            "locations": [
+                {
+                    "physicalLocation": {
+                        "artifactLocation": {"uri": loc.path, "uriBaseId": "%SRCROOT%"},
+                        "region": {
+                            "startLine": loc.line,
+                            "startColumn": loc.column,
+                            "endLine": loc.end_line,
+                            "endColumn": max(loc.end_column, loc.column),
+                        },
+                    }
+                }
+            ],
+            "partialFingerprints": {"ownershipLint/v1": fingerprint},
+        }
+        if finding.code in index:
+            result["ruleIndex"] = index[finding.code]
+        results.append(result)
+    document = {
+        "$schema": SCHEMA,
+        "version": "2.1.0",
+        "runs": [
+            {
+                "tool": {"driver": driver},
+                "originalUriBaseIds": {"%SRCROOT%": {"uri": "./"}},
+                "results": results,
+            }
+        ],
+    }
+    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
