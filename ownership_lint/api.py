@@ -125,9 +125,20 @@ def lint(
             analysis=analyse(team.mapping, files) if files is not None else None,
         )
         findings.extend(_path_findings(rules, config))
+    findings = _suppress(root, team.files, findings)
     findings = config.apply(findings)
     findings.sort(key=Finding.sort_key)
     return Report(findings=findings, files=team.files, team=team)
+
+
+def _suppress(root: Path, files: Sequence[str], findings: list[Finding]) -> list[Finding]:
+    from ownership_lint import suppressions
+
+    found = suppressions.scan_files(root, files)
+    if not found:
+        return findings
+    kept, unused = suppressions.apply(findings, found)
+    return kept + unused
 
 
 # -- CODEOWNERS files ----------------------------------------------------------------------

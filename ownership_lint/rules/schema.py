@@ -89,3 +89,25 @@ class MissingFile(Rule):
     code = "OL015"
     name = "missing-file"
     example_fail = {"team/responsibilities.yaml": None}
+
+
+@register
+class UnusedSuppression(Rule):
+    """An inline suppression that suppresses nothing, or names no rule.
+
+    Team files (and the path mapping) may silence a finding with a comment:
+    `# ownership-lint: disable=OL102` at the end of its line, or alone on the line before;
+    `# ownership-lint: disable-file=OL213` anywhere for the whole file. Once the problem is
+    fixed the comment is dead weight that would hide the next one.
+    """
+
+    code = "OL016"
+    name = "unused-suppression"
+    severity = Severity.WARNING
+    example_fail = {
+        "team/roles/sre.yaml": (
+            "id: sre  # ownership-lint: disable=OL205\ntitle: SRE\nseniority: middle\n"
+            "members: ['@sre-sam']\nresponsibilities: [alerts.rules]\n"
+            "interfaces: [security.updates]\n"
+        )
+    }
