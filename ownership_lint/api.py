@@ -141,6 +141,42 @@ def _suppress(root: Path, files: Sequence[str], findings: list[Finding]) -> list
     return kept + unused
 
 
+def lint_new(
+    root: Path,
+    base: str,
+    *,
+    config: Config | None = None,
+    today: dt.date | None = None,
+) -> Report:
+    """Only the findings that the change since revision `base` introduces (a ratchet).
+
+    A finding is old when the same rule fires on the same object at `base` (same file and
+    message, positions aside). `base` is read from git without touching the work tree.
+    """
+    import tempfile
+    from collections import Counter
+
+    from ownership_lint import gitrepo
+
+    config = config or Config()
+    report = lint(root, config=config, today=today)
+    with tempfile.TemporaryDirectory(prefix="ownership-lint-base-") as tmp:
+        gitrepo.export(root, base, [config.team_dir], Path(tmp))
+        try:
+            old = lint(Path(tmp), config=config, today=today, tracked=gitrepo.files_at(root, base))
+            known = Counter(finding.identity() for finding in old.findings)
+        except ConfigError:
+            known = Counter()  # no team definition at base: everything is new
+    new = []
+    for finding in report.findings:
+        if known[finding.identity()] > 0:
+            known[finding.identity()] -= 1
+        else:
+            new.append(finding)
+    report.findings = new
+    return report
+
+
 # -- CODEOWNERS files ----------------------------------------------------------------------
 
 _SECTION = re.compile(r"^\^?\[[^\]]+\]", re.MULTILINE)

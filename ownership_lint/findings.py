@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from enum import StrEnum
+
+# 'team/roles/sre.yaml:9:5', 'line 12': positions inside messages, which move with edits.
+_POSITION = re.compile(r":\d+(:\d+)?\b|\bline \d+")
 
 
 class Severity(StrEnum):
@@ -40,10 +44,19 @@ class Finding:
     location: Location
     message: str
     hint: str = ""
+    # What the finding is about (a role id, a pattern...), when the message also carries
+    # details that change over time (counts, days, other claimants).
+    subject: str = ""
 
     def sort_key(self) -> tuple[str, int, int, str, str]:
         loc = self.location
         return (loc.path, loc.line, loc.column, self.code, self.message)
+
+    def identity(self) -> str:
+        """The rule, the file and the message without positions: what stays the same for
+        this finding when lines are added above it (SARIF fingerprints, `check --base`)."""
+        about = self.subject or _POSITION.sub("", self.message)
+        return f"{self.code}\0{self.location.path}\0{about}"
 
     def to_dict(self) -> dict[str, object]:
         loc = self.location

@@ -7,14 +7,19 @@ work tree, and nothing here writes to the index or the work tree.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import git
 
 
 class GitError(Exception):
     """git could not answer (not a repository, git missing, a bad revision...)."""
 
 
-def _repo(root: Path) -> object:
+def _repo(root: Path) -> git.Repo:
     try:
         import git
     except ImportError as err:  # pragma: no cover - GitPython is a dependency
@@ -32,7 +37,6 @@ def tracked_files(root: Path) -> list[str]:
     import git
 
     repo = _repo(root)
-    assert isinstance(repo, git.Repo)
     top = Path(repo.working_tree_dir or root).resolve()
     try:
         # -z: paths verbatim, without C-quoting of unusual characters.
@@ -58,3 +62,44 @@ def read_paths_file(path: Path) -> list[str]:
         raise GitError(f"cannot read '{path}': {err.strerror or err}") from err
     paths = (line.strip().removeprefix("./") for line in text.splitlines())
     return sorted({p for p in paths if p})
+
+
+def _commit(root: Path, rev: str) -> Any:
+    import git
+
+    repo = _repo(root)
+    try:
+        return repo.commit(rev)
+    except (git.BadName, ValueError, git.GitCommandError) as err:
+        raise GitError(f"unknown revision '{rev}'") from err
+
+
+def files_at(root: Path, rev: str) -> list[str]:
+    """Every file path in revision `rev` (relative to the repository top), sorted."""
+    commit = _commit(root, rev)
+    return sorted(
+        item.path for item in commit.tree.traverse() if item.type == "blob" and _regular(item)
+    )
+
+
+def _regular(blob: Any) -> bool:
+    # Links (mode 120000) and submodules are not content to read.
+    return bool((blob.mode & 0o170000) == 0o100000)
+
+
+def export(root: Path, rev: str, prefixes: Sequence[str], dest: Path) -> list[str]:
+    """Write the files of revision `rev` at or under `prefixes` into `dest`, keeping their
+    repository paths; the work tree and the index are not touched. Returns the paths written."""
+    commit = _commit(root, rev)
+    written = []
+    for item in commit.tree.traverse():
+        if item.type != "blob" or not _regular(item):
+            continue
+        path: str = item.path
+        if not any(path == p or path.startswith(p.rstrip("/") + "/") for p in prefixes):
+            continue
+        target = dest / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(item.data_stream.read())
+        written.append(path)
+    return sorted(written)

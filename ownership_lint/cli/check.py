@@ -26,6 +26,11 @@ from ownership_lint.cli.app import (
     help="Repository root (default: the git top-level, or the current directory).",
 )
 @click.option("--team-dir", help="Team directory under the root (default: team).")
+@click.option(
+    "--base",
+    metavar="REV",
+    help="Report only the findings this change introduces since revision REV (a ratchet).",
+)
 @CONFIG
 @SELECT
 @IGNORE
@@ -33,18 +38,27 @@ from ownership_lint.cli.app import (
 def check(
     root: Path | None,
     team_dir: str | None,
+    base: str | None,
     config_file: Path | None,
     select: str | None,
     ignore: str | None,
     report_options: ReportOptions,
 ) -> None:
     """Validate team/ against the schemas and run every cross-check."""
-    from ownership_lint.api import ConfigError, find_root, lint
+    from ownership_lint.api import ConfigError, find_root, lint, lint_new
 
     root = root or find_root(Path.cwd())
     try:
         config = load_cli_config(root, config_file, select, ignore, team_dir)
-        report = lint(root, config=config)
+        if base is None:
+            report = lint(root, config=config)
+        else:
+            from ownership_lint.gitrepo import GitError
+
+            try:
+                report = lint_new(root, base, config=config)
+            except GitError as err:
+                raise click.UsageError(str(err)) from err
     except ConfigError as err:
         raise click.UsageError(str(err)) from err
     emit(report, report_options)

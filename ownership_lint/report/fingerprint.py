@@ -4,14 +4,10 @@ line and column numbers that move whenever lines are added above it."""
 from __future__ import annotations
 
 import hashlib
-import re
 from collections import Counter
 from collections.abc import Sequence
 
 from ownership_lint.findings import Finding
-
-# 'team/roles/sre.yaml:9:5', 'line 12', '(first at line 3)': positions inside messages.
-_POSITION = re.compile(r":\d+(:\d+)?\b|\bline \d+")
 
 
 def fingerprints(findings: Sequence[Finding]) -> list[str]:
@@ -19,8 +15,7 @@ def fingerprints(findings: Sequence[Finding]) -> list[str]:
     seen: Counter[str] = Counter()
     result = []
     for finding in findings:
-        message = _POSITION.sub("", finding.message)
-        key = f"{finding.code}\0{finding.location.path}\0{message}"
+        key = finding.identity()
         seen[key] += 1
         digest = hashlib.sha256(f"{key}\0{seen[key]}".encode()).hexdigest()
         result.append(digest[:32])

@@ -48,6 +48,7 @@ class Rule:
         message: str,
         hint: str = "",
         severity: Severity | None = None,
+        subject: str = "",
     ) -> Finding:
         return Finding(
             code=cls.code,
@@ -56,6 +57,7 @@ class Rule:
             location=location,
             message=message,
             hint=hint,
+            subject=subject,
         )
 
 

@@ -88,6 +88,7 @@ class MultipleOwners(CrossCheck):
                     + _claimants(claims),
                     "keep one owner; give the others a RACI letter, e.g. "
                     f"{{id: {resp_id}, raci: R}}, or split the responsibility",
+                    subject=resp_id,
                 )
 
 
@@ -138,6 +139,7 @@ class MultipleInterfaceOwners(CrossCheck):
                     f"interface '{iface_id}' is owned by {len(claims)} roles: "
                     + _claimants(claims),
                     "keep the interface in one role's 'interfaces' list",
+                    subject=iface_id,
                 )
 
 
@@ -215,4 +217,5 @@ class OverloadedRole(CrossCheck):
                     f"role '{role.id}' owns {len(owned)} responsibilities; the policy allows "
                     f"{limit}",
                     "hand some over to another role, or raise policy.max_responsibilities_per_role",
+                    subject=role.id,
                 )

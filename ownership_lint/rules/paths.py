@@ -144,6 +144,7 @@ class DuplicateRule(_AnyFile):
                 f"'{rule.pattern}' {same} '{later.pattern}' on line {later.line}, which wins: "
                 "this rule never applies",
                 "remove one of the two",
+                subject=rule.pattern,
             )
 
 
@@ -204,6 +205,7 @@ class ShadowedRule(_AnyFile):
                 f"every tracked file that '{rule.pattern}' matches ({shadow.matched}) is won "
                 f"by a later rule{won}",
                 "move the rule after the more general ones, or remove it",
+                subject=rule.pattern,
             )
 
 

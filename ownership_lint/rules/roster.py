@@ -57,6 +57,7 @@ class UnderstaffedRole(CrossCheck):
                 message,
                 "add people under 'members:' (GitHub/GitLab handles), or lower "
                 "policy.min_members_per_role",
+                subject=role.id,
             )
 
 

@@ -45,10 +45,12 @@ class StaleReview(CrossCheck):
                 f"ownership was last reviewed {age} days ago ({reviewed}); the policy allows "
                 f"{limit}",
                 "review team/ with the team, then set last_reviewed to today's date",
+                subject="last_reviewed",
             )
         elif age < 0:
             yield self.finding(
                 team.last_reviewed.location,
                 f"last_reviewed ({reviewed}) lies in the future",
                 "set it to the date of the last review",
+                subject="last_reviewed",
             )

@@ -1,0 +1,230 @@
+"""What a change does to ownership: the ownership model at a base revision against a head (a
+revision, or the work tree), read from git without checking anything out."""
+
+from __future__ import annotations
+
+import tempfile
+from collections import defaultdict
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ownership_lint.codeowners.index import Matcher
+from ownership_lint.codeowners.locate import LOCATIONS
+from ownership_lint.config import ConfigError
+from ownership_lint.loading.team import load_team
+from ownership_lint.model import Role, Team
+
+FAIL_ON = ("ownership-change", "unowned-new-files", "role-removed", "member-removed")
+EXAMPLES = 3
+
+
+@dataclass
+class Snapshot:
+    """The ownership model at one revision."""
+
+    label: str
+    team: Team | None
+    matcher: Matcher | None
+    files: list[str]
+
+    def owners(self, path: str) -> tuple[str, ...]:
+        return self.matcher.owners(path) if self.matcher else ()
+
+
+def _codeowners_prefixes() -> list[str]:
+    return sorted({rel for paths in LOCATIONS.values() for rel in paths})
+
+
+def _snapshot_dir(directory: Path, label: str, team_dir: str, files: list[str]) -> Snapshot:
+    from ownership_lint.api import load_codeowners
+
+    team = load_team(directory, team_dir).team if (directory / team_dir).is_dir() else None
+    matcher = None
+    if team is not None and team.mapping is not None:
+        matcher = Matcher(team.mapping)
+    else:
+        try:
+            matcher = Matcher(load_codeowners(directory).parsed)
+        except ConfigError:
+            matcher = None
+    return Snapshot(label, team, matcher, files)
+
+
+@contextmanager
+def snapshot(root: Path, rev: str | None, team_dir: str) -> Iterator[Snapshot]:
+    """The model at `rev`, or in the work tree (with the index's files) when `rev` is None."""
+    from ownership_lint import gitrepo
+
+    if rev is None:
+        yield _snapshot_dir(root, "work tree", team_dir, gitrepo.tracked_files(root))
+        return
+    with tempfile.TemporaryDirectory(prefix="ownership-lint-") as tmp:
+        gitrepo.export(root, rev, [team_dir, *_codeowners_prefixes()], Path(tmp))
+        yield _snapshot_dir(Path(tmp), rev, team_dir, gitrepo.files_at(root, rev))
+
+
+@dataclass
+class Change:
+    """One responsibility or interface whose owning roles differ."""
+
+    subject: str
+    old: list[str]
+    new: list[str]
+
+
+@dataclass
+class FileMove:
+    old: tuple[str, ...]
+    new: tuple[str, ...]
+    count: int = 0
+    examples: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Reviewer:
+    handle: str
+    reasons: list[str] = field(default_factory=list)
+
+
+@dataclass
+class OwnershipDiff:
+    base: str
+    head: str
+    responsibilities: list[Change] = field(default_factory=list)
+    interfaces: list[Change] = field(default_factory=list)
+    roles_added: list[str] = field(default_factory=list)
+    roles_removed: list[str] = field(default_factory=list)
+    members_added: dict[str, list[str]] = field(default_factory=dict)
+    members_removed: dict[str, list[str]] = field(default_factory=dict)
+    file_moves: list[FileMove] = field(default_factory=list)
+    unowned_new_files: list[str] = field(default_factory=list)
+    reviewers: list[Reviewer] = field(default_factory=list)
+
+    @property
+    def files_changing_owner(self) -> int:
+        return sum(move.count for move in self.file_moves)
+
+    def kinds(self) -> set[str]:
+        """The --fail-on kinds of change present."""
+        kinds = set()
+        if self.responsibilities or self.interfaces or self.file_moves:
+            kinds.add("ownership-change")
+        if self.unowned_new_files:
+            kinds.add("unowned-new-files")
+        if self.roles_removed:
+            kinds.add("role-removed")
+        if self.members_removed:
+            kinds.add("member-removed")
+        return kinds
+
+    @property
+    def empty(self) -> bool:
+        return not (self.kinds() or self.roles_added or self.members_added)
+
+
+def _owners(team: Team | None) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+    resp: dict[str, list[str]] = defaultdict(list)
+    iface: dict[str, list[str]] = defaultdict(list)
+    if team is None:
+        return resp, iface
+    for ident in team.responsibility_ids():
+        resp[ident] = []
+    for ident in team.interface_ids():
+        iface[ident] = []
+    for role in team.roles:
+        for claim in role.owned():
+            resp[claim.id].append(role.id)
+        for ref in role.interfaces:
+            iface[ref.id].append(role.id)
+    return resp, iface
+
+
+def _changes(old: dict[str, list[str]], new: dict[str, list[str]]) -> list[Change]:
+    return [
+        Change(subject, sorted(old.get(subject, [])), sorted(new.get(subject, [])))
+        for subject in sorted(set(old) | set(new))
+        if sorted(old.get(subject, [])) != sorted(new.get(subject, []))
+    ]
+
+
+def _roles(team: Team | None) -> dict[str, Role]:
+    return {role.id: role for role in team.roles} if team else {}
+
+
+def _handles(owner: str, *teams: Team | None) -> list[str]:
+    """Who reviews for an owner: a role's team handle or members; a handle is itself."""
+    for team in teams:
+        role = _roles(team).get(owner)
+        if role is not None:
+            return [role.handle.id] if role.handle else [m.id for m in role.members]
+    return [owner]
+
+
+def compare(base: Snapshot, head: Snapshot) -> OwnershipDiff:
+    diff = OwnershipDiff(base=base.label, head=head.label)
+    old_resp, old_iface = _owners(base.team)
+    new_resp, new_iface = _owners(head.team)
+    diff.responsibilities = _changes(old_resp, new_resp)
+    diff.interfaces = _changes(old_iface, new_iface)
+    old_roles, new_roles = _roles(base.team), _roles(head.team)
+    diff.roles_added = sorted(set(new_roles) - set(old_roles))
+    diff.roles_removed = sorted(set(old_roles) - set(new_roles))
+    for role_id in sorted(set(old_roles) & set(new_roles)):
+        before = {m.id for m in old_roles[role_id].members}
+        after = {m.id for m in new_roles[role_id].members}
+        if after - before:
+            diff.members_added[role_id] = sorted(after - before)
+        if before - after:
+            diff.members_removed[role_id] = sorted(before - after)
+
+    base_files = set(base.files)
+    moves: dict[tuple[tuple[str, ...], tuple[str, ...]], FileMove] = {}
+    for path in head.files:
+        now = head.owners(path)
+        if path not in base_files:
+            if not now:
+                diff.unowned_new_files.append(path)
+            continue
+        before_owners = base.owners(path)
+        if before_owners != now:
+            move = moves.setdefault((before_owners, now), FileMove(before_owners, now))
+            move.count += 1
+            if len(move.examples) < EXAMPLES:
+                move.examples.append(path)
+    diff.file_moves = sorted(moves.values(), key=lambda m: (-m.count, m.old, m.new))
+    diff.reviewers = _reviewers(diff, base.team, head.team)
+    return diff
+
+
+def _reviewers(diff: OwnershipDiff, base: Team | None, head: Team | None) -> list[Reviewer]:
+    """A hand-over needs both the old and the new owner to review it."""
+    found: dict[str, Reviewer] = {}
+
+    def need(owners: Sequence[str], reason: str) -> None:
+        for owner in owners:
+            for handle in _handles(owner, head, base):
+                found.setdefault(handle, Reviewer(handle)).reasons.append(reason)
+
+    for change in diff.responsibilities:
+        need(change.old, f"old owner of {change.subject}")
+        need(change.new, f"new owner of {change.subject}")
+    for change in diff.interfaces:
+        need(change.old, f"old owner of interface {change.subject}")
+        need(change.new, f"new owner of interface {change.subject}")
+    for move in diff.file_moves:
+        files = f"{move.count} file{'s' if move.count != 1 else ''}"
+        need(move.old, f"old owner of {files}")
+        need(move.new, f"new owner of {files}")
+    for reviewer in found.values():
+        reviewer.reasons = list(dict.fromkeys(reviewer.reasons))
+    return sorted(found.values(), key=lambda r: r.handle.lower())
+
+
+def ownership_diff(
+    root: Path, base: str, head: str | None = None, team_dir: str = "team"
+) -> OwnershipDiff:
+    """Compare the ownership model at `base` with `head` (default: the work tree)."""
+    with snapshot(root, base, team_dir) as old, snapshot(root, head, team_dir) as new:
+        return compare(old, new)
