@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from ownership_lint.config import Config, ConfigError, load_config
 from ownership_lint.findings import Finding, Severity
 from ownership_lint.loading.team import load_team
+from ownership_lint.loading.text import conflict_markers, utf16_message
 from ownership_lint.model import Team
 from ownership_lint.rules import cross_checks, path_checks
 from ownership_lint.rules.base import Context, RulesFile
@@ -216,6 +217,7 @@ class LoadedCodeowners:
     path: str  # repository-relative where possible
     parsed: CodeownersFile
     size: int
+    findings: list[Finding] = field(default_factory=list)  # about the text itself
 
 
 def load_codeowners(
@@ -230,6 +232,9 @@ def load_codeowners(
         raw = file.read_bytes()
     except OSError as err:
         raise ConfigError(f"cannot read '{file}': {err.strerror or err}") from err
+    utf16 = utf16_message(raw)
+    if utf16:
+        raise ConfigError(f"{rel}: {utf16}")
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as err:
@@ -241,7 +246,7 @@ def load_codeowners(
     if "\0" in text:
         raise ConfigError(f"{rel}: the file contains NUL bytes: it is not a text file")
     chosen = dialect or detect_dialect(rel, text)
-    return LoadedCodeowners(rel, parse(text, chosen), len(raw))
+    return LoadedCodeowners(rel, parse(text, chosen), len(raw), conflict_markers(text, rel))
 
 
 def _roster(root: Path, team_dir: str) -> frozenset[str] | None:
@@ -283,7 +288,7 @@ def lint_codeowners(
     # GitHub does not load a file over its limit at all: nothing else about it matters.
     if files is not None and loaded.size < GITHUB_MAX_BYTES:
         rules.analysis = analyse(loaded.parsed, files, progress)
-    findings = config.apply(_path_findings(rules, config))
+    findings = config.apply(loaded.findings + _path_findings(rules, config))
     findings.sort(key=Finding.sort_key)
     return Report(findings=findings, files=[loaded.path])
 

@@ -16,6 +16,7 @@ from yaml.constructor import SafeConstructor
 from yaml.resolver import Resolver
 
 from ownership_lint.findings import Finding, Location
+from ownership_lint.loading.text import conflict_markers
 from ownership_lint.rules import syntax
 
 Path = tuple[str | int, ...]
@@ -355,23 +356,12 @@ def _decode(raw: bytes, path: str) -> tuple[str | None, list[Finding]]:
     return text, []
 
 
-_MARKERS = ("<<<<<<< ", ">>>>>>> ", "<<<<<<<\n", ">>>>>>>\n", "=======\n", "|||||||")
-
-
 def _prescan(text: str, path: str) -> list[Finding]:
     """Problems a YAML parser would report confusingly or not at all, found line by line."""
-    findings: list[Finding] = []
+    findings = conflict_markers(text, path)
+    if findings:
+        return findings
     for number, line in enumerate(text.splitlines(keepends=True), start=1):
-        bare = line.rstrip("\r\n") + "\n"
-        if bare.startswith(_MARKERS):
-            findings.append(
-                syntax.MergeConflictMarker.finding(
-                    Location(path, number, 1, number, len(bare)),
-                    f"merge-conflict marker '{bare[:7]}'",
-                    "resolve the conflict and remove the markers",
-                )
-            )
-            continue
         indent = len(line) - len(line.lstrip(" \t"))
         tab = line.find("\t", 0, indent)
         if tab >= 0 and line.strip():
