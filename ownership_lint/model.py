@@ -37,6 +37,17 @@ class Claim:
         return self.raci == "A"
 
 
+@dataclass(frozen=True)
+class SectionSettings:
+    """A role's GitLab section in generated CODEOWNERS (the role file's `gitlab:`)."""
+
+    location: Location
+    section: str = ""
+    approvals: int = 0
+    optional: bool = False
+    default_owners: bool = False
+
+
 @dataclass
 class Role:
     id: str
@@ -50,6 +61,7 @@ class Role:
     tools: list[str] = field(default_factory=list)
     responsibilities: list[Claim] = field(default_factory=list)
     interfaces: list[Ref] = field(default_factory=list)
+    gitlab: SectionSettings | None = None
     # False for a placeholder standing in for a role file that could not be read.
     loaded: bool = True
 

@@ -23,6 +23,7 @@ from ownership_lint.model import (
     Ref,
     Responsibility,
     Role,
+    SectionSettings,
     Team,
 )
 from ownership_lint.rules import schema as schema_rules
@@ -188,6 +189,15 @@ def _build_role(doc: Document) -> Role | None:
     )
     if isinstance(data.get("handle"), str):
         role.handle = Ref(data["handle"], doc.location(("handle",)))
+    if isinstance(data.get("gitlab"), dict):
+        gitlab = data["gitlab"]
+        role.gitlab = SectionSettings(
+            location=doc.location(("gitlab",), key=True),
+            section=_text(gitlab.get("section")),
+            approvals=_int(gitlab, "approvals", 0),
+            optional=gitlab.get("optional") is True,
+            default_owners=gitlab.get("default_owners") is True,
+        )
     for index, item in _items(data.get("responsibilities")):
         where: tuple[str | int, ...] = ("responsibilities", index)
         if isinstance(item, str):

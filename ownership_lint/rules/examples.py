@@ -43,6 +43,7 @@ areas:
     responsibilities:
       - id: pipelines.development
         title: Pipeline development
+        paths: [/.github/workflows/]
 """,
     "team/roles/sre.yaml": """\
 id: sre

@@ -1,0 +1,309 @@
+"""Responsibilities against paths, and CODEOWNERS generated from team/ against team/.
+
+OL311 and OL312 compare what the catalogue says a responsibility covers (`paths:`) with what
+the path mapping gives to whom. OL401 compares a generated CODEOWNERS file with what
+`ownership-lint codeowners generate` would write now; OL402 and OL403 are what keeps
+generation from writing a file at all.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from ownership_lint.codeowners.model import CodeownersFile, Owner
+from ownership_lint.codeowners.model import Rule as PatternRule
+from ownership_lint.findings import Finding, Location, Severity
+from ownership_lint.model import Ref, Team, owner_location
+from ownership_lint.rules.base import Context, CrossCheck, register
+
+_MAPPING = "team/path-ownership"
+_RESPONSIBILITIES = "team/responsibilities.yaml"
+_SRE = "team/roles/sre.yaml"
+_SRE_ROLE = "id: sre\ntitle: Site Reliability Engineer\nseniority: middle\n"
+_SRE_OWNS = "responsibilities: [alerts.rules]\ninterfaces: [security.updates]\n"
+_WILD = re.compile(r"[*?\\\[]")
+
+
+def probe(pattern: str) -> str | None:
+    """A path that stands for what a literal pattern names: `/a/b/` -> `a/b/_` (a file in
+    it that no other rule names), `/a/b` -> `a/b`. None for patterns with wildcards."""
+    body = pattern.strip("/")
+    if not body or _WILD.search(pattern) or "//" in body:
+        return None
+    return body + "/_" if pattern.endswith("/") else body
+
+
+@dataclass(frozen=True)
+class _Claim:
+    responsibility: str
+    role: str
+    ref: Ref
+
+
+def _claims(team: Team) -> tuple[CodeownersFile, dict[int, _Claim]]:
+    """Responsibility paths as a last-match-wins file in which the most specific path (the
+    longest literal prefix) comes last, so that it wins."""
+    from ownership_lint.generate import literal_prefix
+
+    owners: dict[str, list[str]] = {}
+    for role in team.roles:
+        for owned in role.owned():
+            owners.setdefault(owned.id, []).append(role.id)
+    entries: list[tuple[int, int, _Claim]] = []
+    for resp in team.responsibilities:
+        if len(owners.get(resp.id, ())) != 1:
+            continue  # no owner or several: OL101 / OL102 say so
+        for ref in resp.paths:
+            depth = len(literal_prefix(ref.id))
+            entries.append((depth, len(entries), _Claim(resp.id, owners[resp.id][0], ref)))
+    entries.sort(key=lambda e: (e[0], e[1]))
+    file = CodeownersFile()
+    by_index: dict[int, _Claim] = {}
+    for index, (_, _, claim) in enumerate(entries):
+        file.rules.append(
+            PatternRule(claim.ref.id, 0, 0, 0, (Owner(claim.role, 0, 0),), None, False, index)
+        )
+        by_index[index] = claim
+    return file, by_index
+
+
+@register
+class ResponsibilityPathMismatch(CrossCheck):
+    """A path that a responsibility lists, which the path mapping gives to another role.
+
+    `paths:` in team/responsibilities.yaml says which files a responsibility covers; the
+    mapping must give them to the role that owns the responsibility. The most specific listed
+    path decides (rollback runbooks under `/runbooks/rollback/` may belong to another
+    responsibility than `/runbooks/`), and the mapping's winning rule for that path is
+    compared with it. Checked for literal paths (`/dir/`, `/dir/file`); patterns with
+    wildcards are not compared.
+    """
+
+    code = "OL311"
+    name = "responsibility-path-mismatch"
+    example_fail = {_MAPPING: "/alerts/             devops\n/.github/workflows/  devops\n"}
+
+    def check(self, team: Team, ctx: Context) -> Iterator[Finding]:
+        from ownership_lint.codeowners.index import Matcher
+
+        if team.mapping is None or team.mapping_path is None or not team.complete:
+            return
+        claims_file, claims = _claims(team)
+        if not claims:
+            return
+        mapping = Matcher(team.mapping)
+        claimed = Matcher(claims_file)
+        seen: set[str] = set()
+        mapping_path = team.mapping_path
+
+        def compare(path: str) -> tuple[_Claim, PatternRule | None, str | None] | None:
+            rule = claimed.owner_rule(path)
+            if rule is None:
+                return None
+            claim = claims[rule.index]
+            winner = mapping.owner_rule(path)
+            role = winner.owners[0].text if winner is not None and winner.owners else None
+            return None if role == claim.role else (claim, winner, role)
+
+        def given(winner: PatternRule | None, role: str | None) -> str:
+            if winner is None:
+                return "no rule of the mapping matches it"
+            who = f"role '{role}'" if role else "nobody"
+            return f"'{winner.pattern}' ({mapping_path}:{winner.line}) gives it to {who}"
+
+        for resp in team.responsibilities:
+            for ref in resp.paths:
+                path = probe(ref.id)
+                if path is None or path in seen:
+                    continue
+                seen.add(path)
+                found = compare(path)
+                if found is None or found[0].ref is not ref:
+                    continue
+                claim, winner, role = found
+                yield self.finding(
+                    ref.location,
+                    f"'{ref.id}' belongs to responsibility '{resp.id}', owned by role "
+                    f"'{claim.role}', but {given(winner, role)}",
+                    f"give '{ref.id}' to '{claim.role}' in {mapping_path}, or move "
+                    f"'{resp.id}' to the role that owns the path",
+                )
+        for rule in team.mapping.rules:
+            path = probe(rule.pattern)
+            if path is None or path in seen:
+                continue
+            seen.add(path)
+            found = compare(path)
+            # Only a literal listed path claims a rule's paths; `*` and `*.md` are too broad.
+            if found is None or probe(found[0].ref.id) is None:
+                continue
+            claim, winner, role = found
+            yield self.finding(
+                Location(mapping_path, rule.line, rule.column, rule.line, rule.end_column),
+                f"'{rule.pattern}' lies in '{claim.ref.id}' of responsibility "
+                f"'{claim.responsibility}', owned by role '{claim.role}', but "
+                + given(winner, role),
+                f"give it to '{claim.role}', or list '{rule.pattern}' under a responsibility "
+                "of the role that owns it",
+            )
+
+
+@register
+class UnjustifiedMappingRule(CrossCheck):
+    """A mapping rule that gives paths to a role none of whose responsibilities lists them.
+
+    Every path a role owns should be there for one of its responsibilities: list the paths
+    under the responsibility's `paths:` in team/responsibilities.yaml (a responsibility
+    without `paths:` covers none), or give the rule to the role whose work it is.
+    """
+
+    code = "OL312"
+    name = "unjustified-mapping-rule"
+    severity = Severity.WARNING
+    example_fail = {
+        _MAPPING: "/alerts/             sre\n/.github/workflows/  devops\n/docs/  sre\n"
+    }
+
+    def check(self, team: Team, ctx: Context) -> Iterator[Finding]:
+        from ownership_lint.generate import Coverage, literal_prefix
+
+        if team.mapping is None or team.mapping_path is None or not team.complete:
+            return
+        coverage = Coverage(team)
+        known = team.responsibility_ids()
+        # A role that claims an unknown responsibility (OL201) may cover anything: quiet.
+        roles = {
+            role.id
+            for role in team.roles
+            if all(claim.id in known for claim in role.responsibilities)
+        }
+        for rule in team.mapping.rules:
+            if len(rule.owners) != 1 or rule.owners[0].text not in roles:
+                continue  # no owner, several (OL303), unknown (OL302), or not judged
+            role = rule.owners[0].text
+            if not coverage.served(role, literal_prefix(rule.pattern)):
+                yield self.finding(
+                    owner_location(team.mapping_path, rule.owners[0]),
+                    f"'{rule.pattern}' goes to role '{role}', but no responsibility it owns "
+                    "lists these paths",
+                    f"add '{rule.pattern}' to the paths of one of its responsibilities, or give "
+                    "the rule to the role whose work it is",
+                )
+
+
+@register
+class GeneratedFileDrift(CrossCheck):
+    """A CODEOWNERS file generated from team/ that is no longer what team/ generates.
+
+    Someone edited it by hand, or changed team/ without regenerating. Only files that
+    ownership-lint generated are compared (its header, or its marker block), at the places
+    GitHub and GitLab read: `.github/CODEOWNERS`, `CODEOWNERS`, `docs/CODEOWNERS`,
+    `.gitlab/CODEOWNERS`.
+    """
+
+    code = "OL401"
+    name = "generated-file-drift"
+    example_fail = {
+        ".github/CODEOWNERS": (
+            "# Generated by ownership-lint from team/ (GitHub flavour). Do not edit by hand:\n"
+            "/alerts/  @sre-sam\n"
+        )
+    }
+
+    def check(self, team: Team, ctx: Context) -> Iterator[Finding]:
+        from ownership_lint.generate import drift
+
+        if ctx.root is None or not team.complete:
+            return
+        for found in drift(ctx.root, team):
+            yield self.finding(
+                Location(found.rel, found.line),
+                f"'{found.rel}' is out of date: team/ generates something else from line "
+                f"{found.line} on",
+                f"run '{found.command}' (add --check to see the difference)",
+            )
+
+
+@register
+class RoleWithoutHandles(CrossCheck):
+    """The path mapping gives paths to a role that has neither a `handle` nor members.
+
+    Generated CODEOWNERS resolves a role to its handle (`@org/team`) or else its members:
+    such a role would leave its paths with no owner, so generation refuses.
+    """
+
+    code = "OL402"
+    name = "role-without-handles"
+    example_fail = {_SRE: _SRE_ROLE + "members: []\n" + _SRE_OWNS}
+
+    def check(self, team: Team, ctx: Context) -> Iterator[Finding]:
+        if team.mapping is None or team.mapping_path is None:
+            return
+        empty = {
+            role.id for role in team.roles if role.loaded and not role.handle and not role.members
+        }
+        for rule in team.mapping.rules:
+            for owner in rule.owners:
+                if owner.text in empty:
+                    yield self.finding(
+                        owner_location(team.mapping_path, owner),
+                        f"'{rule.pattern}' goes to role '{owner.text}', which has no handle "
+                        "and no members: CODEOWNERS cannot name anyone for it",
+                        f"give role '{owner.text}' a handle (@org/team) or members",
+                    )
+
+
+_GITLAB_OWNER = re.compile(r"[@\w_.\-/+]+", re.ASCII)
+
+
+@register
+class InvalidSectionSettings(CrossCheck):
+    """A role's `gitlab:` settings that GitLab cannot honour.
+
+    An optional section (`^[Section]`) cannot require approvals; two roles cannot share a
+    section name (GitLab would merge their sections); section default owners can only be
+    handles made of letters, digits and `@ _ . - / +`.
+    """
+
+    code = "OL403"
+    name = "invalid-section-settings"
+    example_fail = {
+        _SRE: _SRE_ROLE
+        + "members: ['@sre-sam']\ngitlab: {optional: true, approvals: 2}\n"
+        + _SRE_OWNS
+    }
+
+    def check(self, team: Team, ctx: Context) -> Iterator[Finding]:
+        from ownership_lint.generate import role_handles
+
+        names: dict[str, str] = {}
+        for role in team.roles:
+            settings = role.gitlab
+            if settings is None:
+                continue
+            if settings.optional and settings.approvals:
+                yield self.finding(
+                    settings.location,
+                    f"role '{role.id}': an optional section cannot require approvals",
+                    "remove 'approvals', or make the section required (optional: false)",
+                )
+            if settings.section:
+                key = settings.section.casefold()
+                if key in names:
+                    yield self.finding(
+                        settings.location,
+                        f"role '{role.id}' uses the section name '{settings.section}' of role "
+                        f"'{names[key]}'; GitLab would merge the two sections",
+                        "give each role its own section name",
+                    )
+                names.setdefault(key, role.id)
+            if settings.default_owners:
+                bad = [h for h in role_handles(role) if not _GITLAB_OWNER.fullmatch(h)]
+                if bad:
+                    yield self.finding(
+                        settings.location,
+                        f"role '{role.id}': '{bad[0]}' cannot be a GitLab section default owner",
+                        "set default_owners: false to write the owners on every line",
+                    )
