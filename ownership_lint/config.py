@@ -9,6 +9,9 @@ The closest file wins (searching from the repository root upwards; in one direct
                                  # an opt-in rule such as OL310 is selected by its exact code)
     ignore = ["OL307"]           # code prefixes not to report
     severity = { OL213 = "error" }
+    docs-language = "en"         # headings of the team document: "en", or "ru" (the seed's)
+    docs-path = "docs/TEAM.md"   # where `ownership-lint docs` writes the team document
+    matrix-path = "docs/ownership-matrix.svg"  # `ownership-lint matrix --output` default
 """
 
 from __future__ import annotations
@@ -23,7 +26,16 @@ from ownership_lint.findings import Finding, Severity
 from ownership_lint.suggest import did_you_mean
 
 FILES = (".ownership-lint.toml", "pyproject.toml")
-KEYS = ("team-dir", "select", "ignore", "severity")
+KEYS = (
+    "team-dir",
+    "select",
+    "ignore",
+    "severity",
+    "docs-language",
+    "docs-path",
+    "matrix-path",
+)
+DOCS_LANGUAGES = ("en", "ru")
 
 
 class ConfigError(Exception):
@@ -39,6 +51,10 @@ class Config:
     # Opt-in rules switched on by a flag (e.g. --unowned), on top of `select`.
     enable: tuple[str, ...] = ()
     source: Path | None = None
+    # The team document and the matrix picture (ownership-lint docs / matrix).
+    docs_language: str = "en"
+    docs_path: str = "docs/TEAM.md"
+    matrix_path: str = "docs/ownership-matrix.svg"
 
     def wants(self, code: str, opt_in: bool = False) -> bool:
         if opt_in:
@@ -130,7 +146,33 @@ def parse_config(table: Any, where: str, source: Path | None = None) -> Config:
         config = replace(config, ignore=_codes(table["ignore"], where, "ignore"))
     if "severity" in table:
         config = replace(config, severity=_severities(table["severity"], where))
+    if "docs-language" in table:
+        language = table["docs-language"]
+        if language not in DOCS_LANGUAGES:
+            raise ConfigError(
+                f"{where}: 'docs-language' is {language!r}; allowed: "
+                + ", ".join(f'"{lang}"' for lang in DOCS_LANGUAGES)
+            )
+        config = replace(config, docs_language=language)
+    if "docs-path" in table:
+        config = replace(config, docs_path=_relative_path(table["docs-path"], where, "docs-path"))
+    if "matrix-path" in table:
+        matrix_path = _relative_path(table["matrix-path"], where, "matrix-path")
+        config = replace(config, matrix_path=matrix_path)
     return config
+
+
+def _relative_path(value: Any, where: str, key: str) -> str:
+    """A file path relative to the repository root, in POSIX form."""
+    if not isinstance(value, str) or not value.strip():
+        raise ConfigError(f"{where}: '{key}' must be a file path such as \"docs/TEAM.md\"")
+    path = value.strip().replace("\\", "/")
+    if path.startswith("/") or ".." in path.split("/") or path.endswith("/"):
+        raise ConfigError(
+            f"{where}: '{key}' is {value!r}; it must be a file path inside the repository, "
+            "relative to its root"
+        )
+    return path
 
 
 def _severities(value: Any, where: str) -> dict[str, Severity]:

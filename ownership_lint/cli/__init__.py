@@ -1,6 +1,14 @@
 """The command-line interface: one module per command family, all on the group in app.py."""
 
-from ownership_lint.cli import check, imports, paths  # noqa: F401  (each registers its commands)
+# Each module registers its commands on the group when imported.
+from ownership_lint.cli import (  # noqa: F401
+    check,
+    diff,
+    docs,
+    generate,
+    imports,
+    paths,
+)
 from ownership_lint.cli.app import cli, main, run
 
 __all__ = ["cli", "main", "run"]

@@ -9,6 +9,8 @@ def all_rules() -> dict[str, type[Rule]]:
     """Every registered rule, by code, in code order."""
     # Imported here so that each family registers itself; the loader only needs `syntax`.
     from ownership_lint.rules import (  # noqa: F401
+        consistency,
+        documents,
         mapping,
         ownership,
         paths,

@@ -1,0 +1,237 @@
+"""`docs`, `matrix`, `init` and `import markdown`: documents and pictures from team/, and the
+ways into team/ for a team that has none yet."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import click
+
+from ownership_lint.cli.app import CONFIG, EXIT_FINDINGS, ROOT, cli, load_cli_config
+from ownership_lint.cli.imports import import_group
+
+if TYPE_CHECKING:
+    from ownership_lint.config import Config
+    from ownership_lint.model import Team
+
+TEAM_DIR = click.option("--team-dir", help="Team directory under the root (default: team).")
+
+
+def _load(
+    root: Path | None, config_file: Path | None, team_dir: str | None
+) -> tuple[Path, Config, Team]:
+    from ownership_lint import api
+    from ownership_lint.loading.team import load_team
+
+    root = root or api.find_root(Path.cwd())
+    try:
+        config = load_cli_config(root, config_file, None, None, team_dir)
+        loaded = load_team(root, config.team_dir)
+    except api.ConfigError as err:
+        raise click.UsageError(str(err)) from err
+    broken = [f for f in loaded.findings if f.severity.value == "error"]
+    if broken:
+        click.echo(
+            f"ownership-lint: warning: {config.team_dir}/ has {len(broken)} errors (first: "
+            f"{broken[0].location}: {broken[0].code} {broken[0].message}); the output shows "
+            "what could be read. Run 'ownership-lint check'.",
+            err=True,
+        )
+    return root, config, loaded.team
+
+
+def _output(root: Path, rendered: str, output: str, check: bool, command: str) -> None:
+    """Write `rendered` to `output` (relative to the root; '-' is stdout), or with `check`
+    compare it with what is there and exit 1 with a diff when they differ."""
+    from ownership_lint.fileio import atomic_write
+
+    if output == "-":
+        if check:
+            raise click.UsageError("--check compares with a file: give --output PATH, not '-'")
+        click.echo(rendered, nl=False)
+        return
+    target = Path(output) if Path(output).is_absolute() else root / output
+    if check:
+        try:
+            current = target.read_bytes().decode("utf-8", "replace")
+        except FileNotFoundError:
+            click.echo(f"{output} does not exist; run '{command}' to create it")
+            sys.exit(EXIT_FINDINGS)
+        except OSError as err:
+            raise click.UsageError(f"cannot read '{target}': {err.strerror or err}") from err
+        if current == rendered:
+            click.echo(f"{output} is up to date")
+            return
+        import difflib
+
+        diff = difflib.unified_diff(
+            current.splitlines(keepends=True),
+            rendered.splitlines(keepends=True),
+            f"{output} (committed)",
+            f"{output} (from team/)",
+        )
+        click.echo("".join(diff), nl=False)
+        click.echo(f"{output} is out of date: run '{command}' and commit the result")
+        sys.exit(EXIT_FINDINGS)
+    if target.is_dir():
+        raise click.UsageError(f"'{target}' is a directory; --output takes a file path")
+    try:
+        atomic_write(target, rendered.encode("utf-8"))
+    except OSError as err:
+        raise click.UsageError(f"cannot write '{target}': {err.strerror or err}") from err
+    click.echo(f"wrote {output}", err=True)
+
+
+@cli.command()
+@click.option(
+    "--output",
+    "-o",
+    help="Where to write the document, relative to the root; '-' for stdout "
+    "(default: docs-path in the configuration, or docs/TEAM.md).",
+)
+@click.option("--check", is_flag=True, help="Write nothing; exit 1 with a diff if it is stale.")
+@click.option(
+    "--lang",
+    type=click.Choice(["en", "ru"]),
+    help="Headings: English, or the seed's Russian (default: docs-language, or en).",
+)
+@ROOT
+@TEAM_DIR
+@CONFIG
+def docs(
+    output: str | None,
+    check: bool,
+    lang: str | None,
+    root: Path | None,
+    team_dir: str | None,
+    config_file: Path | None,
+) -> None:
+    """Render the team document from team/: roles, competencies, responsibilities, tools,
+    cross-functional collaboration and the last review."""
+    from ownership_lint.docs.document import render_document
+
+    root, config, team = _load(root, config_file, team_dir)
+    rendered = render_document(team, lang or config.docs_language)
+    _output(root, rendered, output or config.docs_path, check, "ownership-lint docs")
+
+
+@cli.command()
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["markdown", "html", "svg"]),
+    help="Default: from the --output file's extension, else markdown.",
+)
+@click.option(
+    "--output",
+    "-o",
+    help="Write to this file (relative to the root) instead of stdout; with --check and no "
+    "--output: matrix-path in the configuration (default docs/ownership-matrix.svg).",
+)
+@click.option("--check", is_flag=True, help="Write nothing; exit 1 with a diff if it is stale.")
+@ROOT
+@TEAM_DIR
+@CONFIG
+def matrix(
+    fmt: str | None,
+    output: str | None,
+    check: bool,
+    root: Path | None,
+    team_dir: str | None,
+    config_file: Path | None,
+) -> None:
+    """The responsibility assignment matrix: responsibilities by area (and interfaces by
+    department) x roles, the owner and RACI letters in the cells, gaps and conflicts marked."""
+    from ownership_lint.docs.matrix import format_for, render_matrix
+
+    root, config, team = _load(root, config_file, team_dir)
+    target = output or (config.matrix_path if check else "-")
+    chosen = fmt or (format_for(target) if target != "-" else "markdown")
+    _output(root, render_matrix(team, chosen), target, check, _matrix_command(target, chosen))
+
+
+def _matrix_command(target: str, fmt: str) -> str:
+    return f"ownership-lint matrix --format {fmt} --output {target}"
+
+
+@cli.command()
+@click.argument("directory", required=False, type=click.Path(file_okay=False, path_type=Path))
+@click.option("--team-dir", default="team", show_default=True, help="Name of the team directory.")
+def init(directory: Path | None, team_dir: str) -> None:
+    """Create a minimal, valid team/ with comments in DIRECTORY (default: the current one)."""
+    from ownership_lint.config import ConfigError
+    from ownership_lint.scaffold import scaffold
+
+    base = directory or Path.cwd()
+    try:
+        written = scaffold(base, team_dir)
+    except ConfigError as err:
+        raise click.UsageError(str(err)) from err
+    for path in written:
+        click.echo(f"created {path}")
+    click.echo(
+        f"Next: put your team in {team_dir}/ (roles, members, responsibilities), then run "
+        "'ownership-lint check'."
+    )
+
+
+@import_group.command("markdown")
+@click.argument("file", type=click.Path(dir_okay=False, exists=True, path_type=Path))
+@click.option("--force", is_flag=True, help="Replace an existing team directory.")
+@click.option("--dry-run", is_flag=True, help="Write nothing; print the files instead.")
+@ROOT
+@TEAM_DIR
+@CONFIG
+def import_markdown(
+    file: Path,
+    force: bool,
+    dry_run: bool,
+    root: Path | None,
+    team_dir: str | None,
+    config_file: Path | None,
+) -> None:
+    """Create team/ from a team document shaped like the seed (the output of 'docs' too):
+    roles, competencies, responsibilities, tools, collaboration."""
+    import datetime as dt
+
+    from ownership_lint import api
+    from ownership_lint.importing.markdown import import_document, write_team
+
+    root = root or api.find_root(Path.cwd())
+    try:
+        config = load_cli_config(root, config_file, None, None, team_dir)
+        raw = file.read_bytes()
+    except api.ConfigError as err:
+        raise click.UsageError(str(err)) from err
+    except OSError as err:
+        raise click.UsageError(f"cannot read '{file}': {err.strerror or err}") from err
+    today = dt.date.today()
+    try:
+        imported = import_document(raw, str(file), today)
+        if dry_run:
+            for rel, text in sorted(imported.files.items()):
+                click.echo(f"--- {config.team_dir}/{rel}\n{text}")
+            findings = []
+        else:
+            findings = write_team(root, config.team_dir, imported.files, force=force, today=today)
+    except api.ConfigError as err:
+        raise click.UsageError(str(err)) from err
+    for warning in imported.warnings:
+        click.echo(f"warning: {warning}", err=True)
+    for conflict in imported.conflicts:
+        click.echo(f"conflict: {conflict}", err=True)
+    verb = "would write" if dry_run else "wrote"
+    click.echo(
+        f"{verb} {config.team_dir}/: {imported.roles} roles, {imported.responsibilities} "
+        f"responsibilities in {imported.areas} areas, {imported.departments} departments with "
+        f"{imported.interfaces} interfaces"
+    )
+    if findings:
+        from collections import Counter
+
+        counts = Counter((f.code, f.name) for f in findings)
+        click.echo("'ownership-lint check' reports what the document leaves open:")
+        for (code, name), count in sorted(counts.items()):
+            click.echo(f"  {count:>3} x {code} {name}")

@@ -1,0 +1,56 @@
+"""`ownership-lint init`: a minimal team/ that passes `check`, and never over an existing one."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from ownership_lint.api import lint
+from ownership_lint.cli import run as cli_run
+from ownership_lint.scaffold import scaffold
+
+Run = Callable[..., tuple[int, str, str]]
+
+
+@pytest.fixture
+def run(capsys: pytest.CaptureFixture[str]) -> Run:
+    def invoke(*args: str) -> tuple[int, str, str]:
+        code = cli_run(args)
+        captured = capsys.readouterr()
+        return code, captured.out, captured.err
+
+    return invoke
+
+
+def test_init_creates_a_team_that_passes_check(tmp_path: Path, run: Run) -> None:
+    code, out, _ = run("init", str(tmp_path))
+    assert code == 0 and "created team/roles/maintainer.yaml" in out
+    code, out, _ = run("check", "--root", str(tmp_path))
+    assert (code, out) == (0, "All checks passed (4 files).\n")
+    for name in ("team.yaml", "responsibilities.yaml", "roles/maintainer.yaml", "path-ownership"):
+        assert (tmp_path / "team" / name).read_text().startswith("# "), f"{name} explains itself"
+
+
+def test_init_dates_the_review_today(tmp_path: Path) -> None:
+    scaffold(tmp_path, today=dt.date(2030, 5, 6))
+    assert 'last_reviewed: "2030-05-06"' in (tmp_path / "team/team.yaml").read_text()
+    report = lint(tmp_path, today=dt.date(2030, 5, 6), tracked=["README.md", "releases/v1.md"])
+    assert report.findings == []
+
+
+def test_init_never_overwrites(tmp_path: Path, run: Run) -> None:
+    (tmp_path / "team").mkdir()
+    (tmp_path / "team/team.yaml").write_text("name: mine\n")
+    code, out, err = run("init", str(tmp_path))
+    assert code == 2 and out == "" and "already exists" in err
+    assert (tmp_path / "team/team.yaml").read_text() == "name: mine\n"
+    assert sorted(p.name for p in (tmp_path / "team").iterdir()) == ["team.yaml"]
+
+
+def test_init_with_another_team_dir(tmp_path: Path, run: Run) -> None:
+    assert run("init", str(tmp_path), "--team-dir", "ownership")[0] == 0
+    code, _, _ = run("check", "--root", str(tmp_path), "--team-dir", "ownership")
+    assert code == 0

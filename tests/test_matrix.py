@@ -1,0 +1,148 @@
+"""`ownership-lint matrix`: responsibilities x roles in Markdown, HTML and SVG, with gaps and
+conflicts marked."""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from ownership_lint.cli import run as cli_run
+from ownership_lint.docs.matrix import build_matrix, format_for, render_matrix
+from ownership_lint.loading.team import load_team
+from ownership_lint.model import Team
+from ownership_lint.rules.examples import BASE_TEAM
+
+from .conftest import REPO, write_files
+
+GOLDEN = Path(__file__).parent / "golden" / "docs"
+Run = Callable[..., tuple[int, str, str]]
+# The example team with a gap (pipelines.development has no owner) and a conflict
+# (alerts.rules is owned by both roles), and an R letter.
+PROBLEMS = {
+    **BASE_TEAM,
+    "team/roles/devops.yaml": BASE_TEAM["team/roles/devops.yaml"].replace(
+        "responsibilities: [pipelines.development]",
+        "responsibilities: [alerts.rules, {id: pipelines.development, raci: R}]",
+    ),
+}
+
+
+@pytest.fixture
+def run(capsys: pytest.CaptureFixture[str]) -> Run:
+    def invoke(*args: str) -> tuple[int, str, str]:
+        code = cli_run(args)
+        captured = capsys.readouterr()
+        return code, captured.out, captured.err
+
+    return invoke
+
+
+def team_at(root: Path, files: dict[str, str]) -> Team:
+    write_files(root, files)
+    return load_team(root).team
+
+
+def test_shipped_matrix_markdown_matches_the_golden_file() -> None:
+    rendered = render_matrix(load_team(REPO).team, "markdown")
+    assert rendered == (GOLDEN / "matrix.md").read_text("utf-8"), (
+        "regenerate with: ownership-lint matrix -o tests/golden/docs/matrix.md"
+    )
+
+
+def test_cells_hold_the_owner_and_raci_letters() -> None:
+    matrix = build_matrix(load_team(REPO).team)
+    roles = [rid for rid, _ in matrix.roles]
+    assert roles == ["cloud-architect", "infrastructure-lead", "devops-engineer", "sre"]
+    rows = {row.id: dict(zip(roles, row.cells, strict=True)) for row in matrix.rows()}
+    assert rows["budget.forecasting"] == {
+        "cloud-architect": "A",
+        "infrastructure-lead": "C",
+        "devops-engineer": "",
+        "sre": "",
+    }
+    assert rows["performance.reliability"]["sre"] == "R"
+    assert rows["ai-ml.gpu-requirements"]["cloud-architect"] == "A"
+    assert matrix.counts() == (0, 0)
+
+
+def test_gaps_and_conflicts_are_marked_in_every_format(tmp_path: Path) -> None:
+    team = team_at(tmp_path, PROBLEMS)
+    matrix = build_matrix(team)
+    status = {row.id: row.status for row in matrix.rows()}
+    assert status == {
+        "alerts.rules": "conflict",
+        "pipelines.development": "gap",
+        "security.updates": "ok",
+    }
+    md = render_matrix(team, "markdown")
+    assert "| Alert rule creation `alerts.rules` | **A** | **A** | ⚠️ conflict: 2 owners |" in md
+    assert "| Pipeline development `pipelines.development` | R |  | ⚠️ gap: no owner |" in md
+    assert "Gaps: 1. Conflicts: 1." in md
+    html = render_matrix(team, "html")
+    assert '<tr class="row conflict" id="alerts.rules">' in html
+    assert '<tr class="row gap" id="pipelines.development">' in html
+    svg = render_matrix(team, "svg")
+    assert svg.count('fill="#ffebe9"') == 1 and svg.count('fill="#fff8c5"') == 1
+    assert ">conflict: 2 owners<" in svg and ">gap: no owner<" in svg
+
+
+def test_svg_is_a_well_formed_self_contained_picture() -> None:
+    team = load_team(REPO).team
+    svg = render_matrix(team, "svg")
+    root = ET.fromstring(svg)
+    assert root.tag == "{http://www.w3.org/2000/svg}svg"
+    texts = {"".join(el.itertext()) for el in root.iter("{http://www.w3.org/2000/svg}text")}
+    joined = " ".join(texts)
+    for role in team.roles:
+        for word in role.title.split():
+            assert word in joined
+    for resp in team.responsibilities:
+        assert resp.title in texts
+    # Nothing GitHub's image proxy would refuse or fetch: no scripts, links or images.
+    assert not re.search(r"<(script|image|a|foreignObject)\b|href=", svg)
+
+
+def test_html_is_self_contained() -> None:
+    html = render_matrix(load_team(REPO).team, "html")
+    assert html.startswith("<!DOCTYPE html>")
+    assert "http://" not in html and "https://" not in html
+    assert not re.search(r"\b(src|href)=", html)
+    assert "default-src 'none'" in html  # the page may not load anything, even by mistake
+
+
+def test_format_follows_the_extension() -> None:
+    assert [format_for(p) for p in ("a/m.svg", "m.md", "M.HTML", "m", "x.v1/m")] == [
+        "svg",
+        "markdown",
+        "html",
+        "svg",
+        "svg",
+    ]
+
+
+def test_matrix_cli_prints_markdown_by_default(tmp_path: Path, run: Run) -> None:
+    write_files(tmp_path, PROBLEMS)
+    code, out, _ = run("matrix", "--root", str(tmp_path))
+    assert code == 0 and out.startswith("<!-- Generated by ownership-lint")
+    assert "| Responsibility | DevOps Engineer | Site Reliability Engineer | Status |" in out
+    code, out, _ = run("matrix", "--root", str(tmp_path), "--format", "svg")
+    assert code == 0 and out.startswith("<svg")
+
+
+def test_matrix_cli_writes_and_checks_the_configured_picture(tmp_path: Path, run: Run) -> None:
+    write_files(tmp_path, BASE_TEAM)
+    code, out, _ = run("matrix", "--root", str(tmp_path), "--check")
+    assert code == 1 and "docs/ownership-matrix.svg does not exist" in out
+    assert run("matrix", "--root", str(tmp_path), "-o", "docs/ownership-matrix.svg")[0] == 0
+    assert (tmp_path / "docs/ownership-matrix.svg").read_text("utf-8").startswith("<svg")
+    assert run("matrix", "--root", str(tmp_path), "--check")[0] == 0
+    assert run("check", "--root", str(tmp_path))[0] == 0
+    write_files(tmp_path, PROBLEMS)
+    code, out, _ = run("matrix", "--root", str(tmp_path), "--check")
+    assert code == 1 and "+<text" in out and "out of date" in out
+    code, out, _ = run("check", "--root", str(tmp_path))
+    assert code == 1 and "OL421" in out
