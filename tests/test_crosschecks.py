@@ -142,12 +142,12 @@ def test_policy_minimum_members(example_team: RunTeam) -> None:
 
 
 def test_invalid_handles(example_team: RunTeam) -> None:
-    members = "['@ok-user', 'no-at-sign', '@-leading-hyphen', '@org/team', 'a@b.example']"
+    members = "['@ok-user', 'no-at-sign', '@-leading-hyphen', '@org/team', 'a@b.example', 'a@b']"
     report = example_team({SRE: BASE_TEAM[SRE].replace("['@sre-sam']", members)})
     bad = sorted(f.message for f in report.findings if f.code == "OL212")
     assert bad == [
         "'@-leading-hyphen' is not a valid GitHub/GitLab handle",
-        "'a@b.example' is not a valid GitHub/GitLab handle",
+        "'a@b' is not a valid GitHub/GitLab handle",
         "'no-at-sign' is not a valid GitHub/GitLab handle",
     ]
 

@@ -67,7 +67,8 @@ def test_unused_and_malformed_suppressions(example_team: RunTeam) -> None:
 
 def test_suppression_in_the_path_mapping(example_team: RunTeam) -> None:
     mapping = (
-        "/alerts/  sre\n/.github/workflows/  devops\n/gone/  sre  # ownership-lint: disable=OL307\n"
+        "/alerts/  sre\n/.github/workflows/  devops\n"
+        "/gone/  sre  # ownership-lint: disable=OL307,OL312\n"
     )
     assert example_team({"team/path-ownership": mapping}).findings == []
 

@@ -13,13 +13,12 @@ _SRE_OWNS = "responsibilities: [alerts.rules]\ninterfaces: [security.updates]\n"
 
 
 def valid_handle(handle: str) -> bool:
-    """A GitHub/GitLab user (`@octocat`) or team/group (`@acme/sre`, `@group/sub/team`)."""
+    """A GitHub/GitLab user (`@octocat`), team or group (`@acme/sre`, `@group/sub/team`), or
+    an email address (CODEOWNERS files accept those too, and imported teams keep them)."""
     from ownership_lint.codeowners.owners import owner_kind
 
-    return owner_kind(handle, "github") in ("user", "team") or owner_kind(handle, "gitlab") in (
-        "user",
-        "group",
-    )
+    kinds = {owner_kind(handle, "github"), owner_kind(handle, "gitlab")}
+    return bool(kinds & {"user", "team", "group", "email"})
 
 
 @register
@@ -63,10 +62,11 @@ class UnderstaffedRole(CrossCheck):
 
 @register
 class InvalidHandle(CrossCheck):
-    """A member or role handle that is not a valid GitHub/GitLab handle or team.
+    """A member or role handle that is not a valid GitHub/GitLab handle, team or email.
 
-    Valid: `@octocat`, `@acme/sre` (an organisation's team), `@group/subgroup/team` (GitLab).
-    Emails and bare names cannot be requested as reviewers by CODEOWNERS generated from them.
+    Valid: `@octocat`, `@acme/sre` (an organisation's team), `@group/subgroup/team` (GitLab),
+    `jane@example.com` (CODEOWNERS accepts emails of users with a verified address). Bare
+    names cannot be requested as reviewers by a CODEOWNERS file generated from them.
     """
 
     code = "OL212"
@@ -81,7 +81,7 @@ class InvalidHandle(CrossCheck):
                     yield self.finding(
                         ref.location,
                         f"'{ref.id}' is not a valid GitHub/GitLab handle",
-                        "write a user as @login or a team as @org/team-name",
+                        "write a user as @login, a team as @org/team-name, or an email",
                     )
 
 
