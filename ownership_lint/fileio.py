@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shutil
 import tempfile
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 
@@ -41,3 +43,39 @@ def _fsync_directory(directory: Path) -> None:
             os.fsync(fd)
         finally:
             os.close(fd)
+
+
+def write_directory(
+    target: Path,
+    files: Mapping[str, bytes],
+    *,
+    replace: bool = False,
+    validate: Callable[[Path], None] | None = None,
+) -> None:
+    """Create (or, with `replace`, replace) the directory `target` holding `files` (relative
+    paths) in one step: everything is written into a new directory beside it, `validate` may
+    look at that directory and raise, and only then is it renamed into place. Readers see the
+    old directory or the new one, never a mix; on any failure the old one is left as it was.
+    """
+    if target.exists() and not replace:
+        raise FileExistsError(f"'{target}' already exists")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.new-", dir=target.parent))
+    old: Path | None = None
+    try:
+        for rel, data in sorted(files.items()):
+            atomic_write(staging / rel, data)
+        if validate is not None:
+            validate(staging)
+        if target.exists():
+            old = Path(tempfile.mkdtemp(prefix=f".{target.name}.old-", dir=target.parent))
+            os.replace(target, old / target.name)
+        os.replace(staging, target)
+    except BaseException:
+        if old is not None and not target.exists():
+            os.replace(old / target.name, target)
+        raise
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+        if old is not None:
+            shutil.rmtree(old, ignore_errors=True)

@@ -85,16 +85,14 @@ def scaffold_files(today: dt.date) -> dict[str, str]:
 def scaffold(base: Path, team_dir: str = "team", today: dt.date | None = None) -> list[str]:
     """Create `base/team_dir` with a minimal valid team; ConfigError if it exists already.
     Returns the paths written, relative to `base`."""
-    from ownership_lint.fileio import atomic_write
+    from ownership_lint.fileio import write_directory
 
     target = base / team_dir
     if target.exists():
         raise ConfigError(f"'{target}' already exists; init writes only a new team directory")
-    written = []
+    files = scaffold_files(today or dt.date.today())
     try:
-        for rel, text in scaffold_files(today or dt.date.today()).items():
-            atomic_write(target / rel, text.encode("utf-8"))
-            written.append(f"{team_dir}/{rel}")
+        write_directory(target, {rel: text.encode("utf-8") for rel, text in files.items()})
     except OSError as err:
         raise ConfigError(f"cannot write '{target}': {err.strerror or err}") from err
-    return written
+    return [f"{team_dir}/{rel}" for rel in files]

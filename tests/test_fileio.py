@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from ownership_lint.fileio import atomic_write
+from ownership_lint.fileio import atomic_write, write_directory
 
 
 def test_writes_new_file_and_replaces_old(tmp_path: Path) -> None:
@@ -41,3 +41,28 @@ def test_keeps_permission_bits(tmp_path: Path) -> None:
     target.chmod(0o750)
     atomic_write(target, b"new")
     assert target.stat().st_mode & 0o777 == 0o750
+
+
+def test_write_directory_replaces_in_one_step(tmp_path: Path) -> None:
+    target = tmp_path / "team"
+    write_directory(target, {"a.yaml": b"1", "roles/b.yaml": b"2"})
+    assert (target / "roles/b.yaml").read_bytes() == b"2"
+    with pytest.raises(FileExistsError):
+        write_directory(target, {"c.yaml": b"3"})
+    write_directory(target, {"c.yaml": b"3"}, replace=True)
+    assert sorted(p.name for p in target.iterdir()) == ["c.yaml"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["team"]
+
+
+def test_write_directory_failure_keeps_the_old_directory(tmp_path: Path) -> None:
+    target = tmp_path / "team"
+    write_directory(target, {"old.yaml": b"old"})
+
+    def reject(staging: Path) -> None:
+        assert (staging / "new.yaml").read_bytes() == b"new"
+        raise ValueError("does not validate")
+
+    with pytest.raises(ValueError, match="does not validate"):
+        write_directory(target, {"new.yaml": b"new"}, replace=True, validate=reject)
+    assert [p.name for p in target.iterdir()] == ["old.yaml"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["team"]

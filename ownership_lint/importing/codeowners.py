@@ -11,13 +11,9 @@ CODEOWNERS from it gives every path the owners it had.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import json
-import os
 import re
-import shutil
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -310,10 +306,9 @@ def import_codeowners(
 
 
 def write_team(root: Path, plan: ImportPlan, *, force: bool = False) -> Path:
-    """Write the planned team directory in one step: built beside it, then renamed into
-    place; with `force`, the old directory is replaced (and removed) only once the new one
-    is complete."""
-    from ownership_lint.fileio import atomic_write
+    """Write the planned team directory in one step (fileio.write_directory): with `force`,
+    the old directory is replaced only once the new one is complete."""
+    from ownership_lint.fileio import write_directory
 
     base = root / plan.team_dir
     if base.exists() and not force:
@@ -321,26 +316,8 @@ def write_team(root: Path, plan: ImportPlan, *, force: bool = False) -> Path:
             f"'{plan.team_dir}/' already exists: pass --force to replace it, or --team-dir "
             "to import elsewhere"
         )
-    base.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{base.name}.import-", dir=base.parent))
-    old: Path | None = None
-    try:
-        for rel, content in sorted(plan.files.items()):
-            atomic_write(staging / rel, content.encode("utf-8"))
-        if base.exists():
-            old = Path(tempfile.mkdtemp(prefix=f".{base.name}.old-", dir=base.parent))
-            os.replace(base, old / base.name)
-        os.replace(staging, base)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        if old is not None and not base.exists() and (old / base.name).exists():
-            os.replace(old / base.name, base)
-        if old is not None:
-            shutil.rmtree(old, ignore_errors=True)
-        raise
-    if old is not None:
-        with contextlib.suppress(OSError):
-            shutil.rmtree(old)
+    files = {rel: content.encode("utf-8") for rel, content in plan.files.items()}
+    write_directory(base, files, replace=force)
     return base
 
 

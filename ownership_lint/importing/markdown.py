@@ -17,7 +17,6 @@ Everything is built and validated in memory first; see `write_team` for how it i
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
 import unicodedata
 from dataclasses import dataclass, field, replace
@@ -604,30 +603,25 @@ def write_team(
     the new one, never a mix. An existing team/ is replaced only with `force`. When the
     result does not even load (a syntax or schema finding: a bug here), nothing is written.
     """
-    import shutil
-    import tempfile
-
     from ownership_lint.api import lint
     from ownership_lint.config import Config
-    from ownership_lint.fileio import atomic_write
+    from ownership_lint.fileio import write_directory
 
     target = root / team_dir
     if target.exists() and not force:
         raise DocumentError(
             f"'{target}' already exists: nothing was written (pass --force to replace it)"
         )
-    target.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.import-", dir=target.parent))
-    try:
-        for rel, text in sorted(files.items()):
-            atomic_write(staging / rel, text.encode("utf-8"))
+    findings: list[Finding] = []
+
+    def validate(staging: Path) -> None:
         staged = staging.relative_to(root).as_posix()
         report = lint(root, config=Config(team_dir=staged), today=today, tracked=[])
         prefix = team_dir.strip("/")
-        findings = [
+        findings.extend(
             replace(f, location=replace(f.location, path=prefix + f.location.path[len(staged) :]))
             for f in report.findings
-        ]
+        )
         broken = [f for f in findings if f.code < "OL100"]
         if broken:
             first = broken[0]
@@ -636,14 +630,7 @@ def write_team(
                 f"{first.message}); nothing was written. This is a bug in ownership-lint: "
                 "please report it with the document"
             )
-        if target.exists():
-            old = Path(tempfile.mkdtemp(prefix=f".{target.name}.old-", dir=target.parent))
-            os.replace(target, old / target.name)
-            os.replace(staging, target)
-            shutil.rmtree(old, ignore_errors=True)
-        else:
-            os.replace(staging, target)
-    finally:
-        if staging.exists():
-            shutil.rmtree(staging, ignore_errors=True)
+
+    files_bytes = {rel: text.encode("utf-8") for rel, text in files.items()}
+    write_directory(target, files_bytes, replace=force, validate=validate)
     return findings
