@@ -7,7 +7,7 @@ import re
 import subprocess
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -110,6 +110,8 @@ def lint(
     config = config or Config()
     loaded = load_team(root, config.team_dir)
     team = loaded.team
+    if config.policy:
+        team.policy = replace(team.policy, **config.policy)
     findings = list(loaded.findings)
     ctx = Context(today=today or dt.date.today(), root=root)
     for rule in cross_checks():

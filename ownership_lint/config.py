@@ -9,6 +9,8 @@ The closest file wins (searching from the repository root upwards; in one direct
                                  # an opt-in rule such as OL310 is selected by its exact code)
     ignore = ["OL307"]           # code prefixes not to report
     severity = { OL213 = "error" }
+    flavor = "github"            # what `codeowners generate` writes by default ("gitlab")
+    policy = { review_max_age_days = 90 }   # overrides team.yaml's policy values
     docs-language = "en"         # headings of the team document: "en", or "ru" (the seed's)
     docs-path = "docs/TEAM.md"   # where `ownership-lint docs` writes the team document
     matrix-path = "docs/ownership-matrix.svg"  # `ownership-lint matrix --output` default
@@ -34,7 +36,11 @@ KEYS = (
     "docs-language",
     "docs-path",
     "matrix-path",
+    "flavor",
+    "policy",
 )
+FLAVORS = ("github", "gitlab")
+POLICY_KEYS = ("min_members_per_role", "review_max_age_days", "max_responsibilities_per_role")
 DOCS_LANGUAGES = ("en", "ru")
 
 
@@ -55,6 +61,10 @@ class Config:
     docs_language: str = "en"
     docs_path: str = "docs/TEAM.md"
     matrix_path: str = "docs/ownership-matrix.svg"
+    # The CODEOWNERS flavour `codeowners generate` writes by default.
+    flavor: str = "github"
+    # Policy values that override team.yaml's `policy` (e.g. a stricter CI).
+    policy: dict[str, int] = field(default_factory=dict)
 
     def wants(self, code: str, opt_in: bool = False) -> bool:
         if opt_in:
@@ -146,6 +156,14 @@ def parse_config(table: Any, where: str, source: Path | None = None) -> Config:
         config = replace(config, ignore=_codes(table["ignore"], where, "ignore"))
     if "severity" in table:
         config = replace(config, severity=_severities(table["severity"], where))
+    if "flavor" in table:
+        if table["flavor"] not in FLAVORS:
+            raise ConfigError(
+                f'{where}: \'flavor\' is {table["flavor"]!r}; allowed: "github", "gitlab"'
+            )
+        config = replace(config, flavor=table["flavor"])
+    if "policy" in table:
+        config = replace(config, policy=_policy(table["policy"], where))
     if "docs-language" in table:
         language = table["docs-language"]
         if language not in DOCS_LANGUAGES:
@@ -173,6 +191,25 @@ def _relative_path(value: Any, where: str, key: str) -> str:
             "relative to its root"
         )
     return path
+
+
+def _policy(value: Any, where: str) -> dict[str, int]:
+    if not isinstance(value, dict):
+        raise ConfigError(
+            f"{where}: 'policy' must be a table such as {{ review_max_age_days = 90 }}"
+        )
+    for key, number in value.items():
+        if key not in POLICY_KEYS:
+            hint = did_you_mean(key, POLICY_KEYS)
+            allowed = ", ".join(POLICY_KEYS)
+            message = f"{where}: 'policy': unknown key '{key}'. {hint} Allowed: {allowed}"
+            raise ConfigError(message.replace("  ", " "))
+        minimum = 0 if key == "min_members_per_role" else 1
+        if not isinstance(number, int) or isinstance(number, bool) or number < minimum:
+            raise ConfigError(
+                f"{where}: 'policy.{key}' must be a whole number of at least {minimum}"
+            )
+    return dict(value)
 
 
 def _severities(value: Any, where: str) -> dict[str, Severity]:

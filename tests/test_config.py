@@ -123,3 +123,32 @@ def test_config_error_is_an_exception_for_library_users(tmp_path: Path) -> None:
 def test_severity_override_applies_to_findings(tmp_path: Path) -> None:
     (tmp_path / ".ownership-lint.toml").write_text('severity = { OL213 = "error" }\n')
     assert load_config(tmp_path).severity == {"OL213": Severity.ERROR}
+
+
+def test_policy_from_config_overrides_team_yaml(tmp_path: Path, run: Run) -> None:
+    write_files(tmp_path, TEAM)
+    (tmp_path / ".ownership-lint.toml").write_text("policy = { min_members_per_role = 2 }\n")
+    code, out, _ = run("check", "--root", str(tmp_path))
+    assert code == 1 and "the policy asks for at least 2" in out
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("policy = { min_members = 2 }\n", "'policy': unknown key 'min_members'"),
+        ("policy = { review_max_age_days = 0 }\n", "at least 1"),
+        ('flavor = "bitbucket"\n', "'flavor' is 'bitbucket'"),
+    ],
+)
+def test_invalid_policy_and_flavor(tmp_path: Path, content: str, message: str) -> None:
+    (tmp_path / ".ownership-lint.toml").write_text(content)
+    with pytest.raises(ConfigError, match=message):
+        load_config(tmp_path)
+
+
+def test_flavor_from_config_chooses_what_generate_writes(tmp_path: Path, run: Run) -> None:
+    write_files(tmp_path, TEAM)
+    (tmp_path / ".ownership-lint.toml").write_text('flavor = "gitlab"\n')
+    run("codeowners", "generate", "--root", str(tmp_path))
+    assert (tmp_path / ".gitlab/CODEOWNERS").is_file()
+    assert not (tmp_path / ".github/CODEOWNERS").exists()

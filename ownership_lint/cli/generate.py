@@ -27,9 +27,8 @@ from ownership_lint.cli.paths import codeowners
     "--flavour",
     "flavor",
     type=click.Choice(["github", "gitlab"]),
-    default="github",
-    show_default=True,
-    help="Which platform's CODEOWNERS to write.",
+    help="Which platform's CODEOWNERS to write (default: the configuration's `flavor`, "
+    "else github).",
 )
 @click.option(
     "--output",
@@ -54,7 +53,7 @@ from ownership_lint.cli.paths import codeowners
 @CONFIG
 @FORMAT
 def codeowners_generate(
-    flavor: str,
+    flavor: str | None,
     output: Path | None,
     check_only: bool,
     markers: bool,
@@ -82,7 +81,7 @@ def codeowners_generate(
         config = load_cli_config(root, config_file, None, None, team_dir)
         result = gen.generate(
             root,
-            flavor=flavor,  # type: ignore[arg-type]
+            flavor=flavor or config.flavor,  # type: ignore[arg-type]
             output=output,
             config=config,
             markers=markers,
