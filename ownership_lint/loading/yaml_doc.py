@@ -405,6 +405,16 @@ def load_yaml(raw: bytes, path: str) -> tuple[Document | None, list[Finding]]:
         mark = err.problem_mark or err.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         problem = " ".join(part for part in (err.problem, err.context) if part) or str(err)
+        if "nesting depth" in problem:
+            # Some libyaml builds cap nesting themselves, scanning ahead of our own limit.
+            builder.findings.append(
+                syntax.InputLimits.finding(
+                    Location(path, line, column),
+                    f"the document is nested deeper than {MAX_DEPTH} levels",
+                    "team files are a few levels deep; this looks like generated or hostile input",
+                )
+            )
+            return None, builder.findings
         builder.findings.append(
             syntax.YamlSyntax.finding(
                 Location(path, line, column),
