@@ -113,7 +113,7 @@ def lint(
     if config.policy:
         team.policy = replace(team.policy, **config.policy)
     findings = list(loaded.findings)
-    ctx = Context(today=today or dt.date.today(), root=root)
+    ctx = Context(today=today or dt.date.today(), root=root, config=config)
     for rule in cross_checks():
         if config.wants(rule.code):
             findings.extend(rule.check(team, ctx))

@@ -19,6 +19,7 @@ from ownership_lint.findings import Finding, Location, Severity
 if TYPE_CHECKING:
     from ownership_lint.codeowners.analysis import Analysis
     from ownership_lint.codeowners.model import CodeownersFile
+    from ownership_lint.config import Config
     from ownership_lint.model import Team
 
 
@@ -68,6 +69,8 @@ class Context:
     today: dt.date
     # The repository root, for rules that compare team/ with files generated from it.
     root: Path | None = None
+    # The configuration in force (documents' paths and language, ...); defaults when None.
+    config: Config | None = None
 
 
 class CrossCheck(Rule):

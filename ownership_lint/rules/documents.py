@@ -64,15 +64,12 @@ def _first_difference(old: str, new: str) -> int:
 
 
 def _settings(ctx: Context) -> tuple[str, str, str] | None:
-    """(docs path, docs language, matrix path) from the configuration at the root."""
-    from ownership_lint.config import ConfigError, load_config
+    """(docs path, docs language, matrix path) from the configuration in force."""
+    from ownership_lint.config import Config
 
     if ctx.root is None:
         return None
-    try:
-        config = load_config(ctx.root)
-    except ConfigError:
-        return None  # the CLI reports a broken configuration before any rule runs
+    config = ctx.config or Config()
     return config.docs_path, config.docs_language, config.matrix_path
 
 

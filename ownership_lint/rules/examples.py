@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import tempfile
 from collections.abc import Mapping
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -98,13 +99,16 @@ def run_example(overrides: Mapping[str, str | None], root: Path | None = None) -
     if root is None:
         with tempfile.TemporaryDirectory() as tmp:
             return run_example(overrides, Path(tmp))
-    from ownership_lint.api import Config, lint, lint_codeowners
+    from ownership_lint.api import lint, lint_codeowners, load_config
 
     files = example_files(overrides)
     write_tree(root, files)
-    report = lint(root, today=dt.date.fromisoformat(EXAMPLE_TODAY), tracked=list(files))
+    # As the CLI runs it: an example may carry its own configuration file.
+    config = load_config(root)
+    today = dt.date.fromisoformat(EXAMPLE_TODAY)
+    report = lint(root, config=config, today=today, tracked=list(files))
     if CODEOWNERS in files:
-        config = Config(enable=("OL310",))
+        config = replace(config, enable=("OL310",))
         extra = lint_codeowners(root, root / CODEOWNERS, tracked=list(files), config=config)
         report.findings.extend(extra.findings)
     return report
