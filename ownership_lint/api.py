@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from ownership_lint.config import Config, ConfigError, load_config
 from ownership_lint.findings import Finding, Severity
 from ownership_lint.loading.team import load_team
-from ownership_lint.loading.text import conflict_markers, utf16_message
+from ownership_lint.loading.text import NotText, conflict_markers, decode
 from ownership_lint.model import Team
 from ownership_lint.rules import cross_checks, path_checks
 from ownership_lint.rules.base import Context, RulesFile
@@ -234,19 +234,10 @@ def load_codeowners(
         raw = file.read_bytes()
     except OSError as err:
         raise ConfigError(f"cannot read '{file}': {err.strerror or err}") from err
-    utf16 = utf16_message(raw)
-    if utf16:
-        raise ConfigError(f"{rel}: {utf16}")
     try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as err:
-        line = raw.count(b"\n", 0, err.start) + 1
-        raise ConfigError(
-            f"{rel}:{line}: byte 0x{raw[err.start]:02x} is not valid UTF-8; "
-            "CODEOWNERS files must be UTF-8"
-        ) from err
-    if "\0" in text:
-        raise ConfigError(f"{rel}: the file contains NUL bytes: it is not a text file")
+        text = decode(raw)
+    except NotText as err:
+        raise ConfigError(f"{err.location(rel)}: {err.message}; {err.hint}") from err
     chosen = dialect or detect_dialect(rel, text)
     return LoadedCodeowners(rel, parse(text, chosen), len(raw), conflict_markers(text, rel))
 

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from ownership_lint.api import Report
+from ownership_lint.cli import run as cli_run
 from ownership_lint.rules.examples import run_example
 
 REPO = Path(__file__).resolve().parent.parent
@@ -32,6 +33,21 @@ def example_team(tmp_path: Path) -> Callable[..., Report]:
         return run_example(overrides or {}, tmp_path)
 
     return run
+
+
+Run = Callable[..., tuple[int, str, str]]
+
+
+@pytest.fixture
+def run(capsys: pytest.CaptureFixture[str]) -> Run:
+    """Run the real command-line entry point in-process: (exit code, stdout, stderr)."""
+
+    def invoke(*args: str) -> tuple[int, str, str]:
+        code = cli_run(args)
+        captured = capsys.readouterr()
+        return code, captured.out, captured.err
+
+    return invoke
 
 
 def codes(report: Report) -> list[str]:

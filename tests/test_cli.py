@@ -6,7 +6,6 @@ import json
 import os
 import subprocess
 import sys
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -14,30 +13,14 @@ from click.testing import CliRunner
 
 from ownership_lint import __version__
 from ownership_lint.cli import cli
-from ownership_lint.cli import run as cli_run
 from ownership_lint.rules import all_rules
 from ownership_lint.rules.examples import BASE_TEAM
 
-from .conftest import REPO, write_files
+from .conftest import REPO, Run, write_files
 
 SRE = "team/roles/sre.yaml"
 # The CLI judges staleness by the real clock: these teams never go stale.
 NEVER_STALE = BASE_TEAM["team/team.yaml"].replace("max_age_days: 180", "max_age_days: 99999")
-
-
-@pytest.fixture
-def run(capsys: pytest.CaptureFixture[str]) -> Callable[..., tuple[int, str, str]]:
-    """Run the real entry point (with its exception handling) in-process."""
-
-    def invoke(*args: str) -> tuple[int, str, str]:
-        code = cli_run(args)
-        captured = capsys.readouterr()
-        return code, captured.out, captured.err
-
-    return invoke
-
-
-Run = Callable[..., tuple[int, str, str]]
 
 
 @pytest.fixture

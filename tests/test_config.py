@@ -2,35 +2,22 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from ownership_lint.cli import run as cli_run
 from ownership_lint.config import ConfigError, load_config
 from ownership_lint.findings import Severity
 from ownership_lint.rules.examples import BASE_TEAM
 
-from .conftest import write_files
+from .conftest import Run, write_files
 
-Run = Callable[..., tuple[int, str, str]]
 # A team whose only finding is a warning: OL213, the analyst role owns nothing.
 TEAM = {
     **BASE_TEAM,
     "team/team.yaml": BASE_TEAM["team/team.yaml"].replace("days: 180", "days: 9999"),
     "team/roles/analyst.yaml": "id: analyst\ntitle: A\nmembers: ['@ana']\nresponsibilities: []\n",
 }
-
-
-@pytest.fixture
-def run(capsys: pytest.CaptureFixture[str]) -> Run:
-    def invoke(*args: str) -> tuple[int, str, str]:
-        code = cli_run(args)
-        captured = capsys.readouterr()
-        return code, captured.out, captured.err
-
-    return invoke
 
 
 def test_no_config_means_defaults(tmp_path: Path) -> None:

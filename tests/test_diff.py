@@ -6,16 +6,11 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from ownership_lint.cli import run as cli_run
-
-from .conftest import REPO
-
-Run = Callable[..., tuple[int, str, str]]
+from .conftest import REPO, Run
 
 
 def git(repo: Path, *args: str) -> str:
@@ -33,16 +28,6 @@ def edit(path: Path, old: str, new: str) -> None:
     text = path.read_text()
     assert old in text, old
     path.write_text(text.replace(old, new))
-
-
-@pytest.fixture
-def run(capsys: pytest.CaptureFixture[str]) -> Run:
-    def invoke(*args: str) -> tuple[int, str, str]:
-        code = cli_run(args)
-        captured = capsys.readouterr()
-        return code, captured.out, captured.err
-
-    return invoke
 
 
 @pytest.fixture

@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 
 from ownership_lint.api import Report
-from ownership_lint.cli import run as cli_run
 from ownership_lint.config import Config, load_config
 from ownership_lint.docs.document import render_document
 from ownership_lint.docs.matrix import render_matrix
@@ -18,21 +17,10 @@ from ownership_lint.model import Team
 from ownership_lint.rules.documents import StaleMatrix, StaleTeamDocument
 from ownership_lint.rules.examples import BASE_TEAM
 
-from .conftest import REPO, codes, write_files
+from .conftest import REPO, Run, codes, write_files
 
 GOLDEN = Path(__file__).parent / "golden" / "docs"
 REGENERATE = "regenerate: ownership-lint docs --lang {lang} -o tests/golden/docs/TEAM.{lang}.md"
-Run = Callable[..., tuple[int, str, str]]
-
-
-@pytest.fixture
-def run(capsys: pytest.CaptureFixture[str]) -> Run:
-    def invoke(*args: str) -> tuple[int, str, str]:
-        code = cli_run(args)
-        captured = capsys.readouterr()
-        return code, captured.out, captured.err
-
-    return invoke
 
 
 @pytest.mark.parametrize("lang", ["en", "ru"])

@@ -124,7 +124,9 @@ def test_codeowners_not_utf8_or_utf16(tmp_path: Path) -> None:
     assert result.returncode == 2 and "UTF-16" in result.stderr
     root = codeowners(tmp_path, b"* @octocat\n/x\xff @o\n", [])
     result = lint(root, "codeowners", "lint")
-    assert result.returncode == 2 and "CODEOWNERS:2: byte 0xff is not valid UTF-8" in result.stderr
+    assert (
+        result.returncode == 2 and "CODEOWNERS:2:3: byte 0xff is not valid UTF-8" in result.stderr
+    )
 
 
 def test_codeowners_conflict_markers(tmp_path: Path) -> None:

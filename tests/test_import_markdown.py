@@ -6,33 +6,20 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from ownership_lint.api import lint
-from ownership_lint.cli import run as cli_run
 from ownership_lint.docs.document import render_document
 from ownership_lint.importing.markdown import DocumentError, import_document, parse
 from ownership_lint.loading.team import load_team
 
-from .conftest import REPO, SHARED, write_files
+from .conftest import REPO, SHARED, Run, write_files
 
 SEED = SHARED / "seed" / "infra-team-structure.md"
 AS_RECEIVED = SHARED / "seed" / "infra-team-structure.as-received.md"
 TODAY = dt.date(2026, 1, 1)
-Run = Callable[..., tuple[int, str, str]]
-
-
-@pytest.fixture
-def run(capsys: pytest.CaptureFixture[str]) -> Run:
-    def invoke(*args: str) -> tuple[int, str, str]:
-        code = cli_run(args)
-        captured = capsys.readouterr()
-        return code, captured.out, captured.err
-
-    return invoke
 
 
 def summary(text: str) -> dict[str, tuple[str, frozenset[str], tuple[str, ...]]]:

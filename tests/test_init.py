@@ -3,26 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from pathlib import Path
 
-import pytest
-
 from ownership_lint.api import lint
-from ownership_lint.cli import run as cli_run
 from ownership_lint.scaffold import scaffold
 
-Run = Callable[..., tuple[int, str, str]]
-
-
-@pytest.fixture
-def run(capsys: pytest.CaptureFixture[str]) -> Run:
-    def invoke(*args: str) -> tuple[int, str, str]:
-        code = cli_run(args)
-        captured = capsys.readouterr()
-        return code, captured.out, captured.err
-
-    return invoke
+from .conftest import Run
 
 
 def test_init_creates_a_team_that_passes_check(tmp_path: Path, run: Run) -> None:

@@ -5,21 +5,16 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
-from collections.abc import Callable
 from pathlib import Path
 
-import pytest
-
-from ownership_lint.cli import run as cli_run
 from ownership_lint.docs.matrix import build_matrix, format_for, render_matrix
 from ownership_lint.loading.team import load_team
 from ownership_lint.model import Team
 from ownership_lint.rules.examples import BASE_TEAM
 
-from .conftest import REPO, write_files
+from .conftest import REPO, Run, write_files
 
 GOLDEN = Path(__file__).parent / "golden" / "docs"
-Run = Callable[..., tuple[int, str, str]]
 # The example team with a gap (pipelines.development has no owner) and a conflict
 # (alerts.rules is owned by both roles), and an R letter.
 PROBLEMS = {
@@ -29,16 +24,6 @@ PROBLEMS = {
         "responsibilities: [alerts.rules, {id: pipelines.development, raci: R}]",
     ),
 }
-
-
-@pytest.fixture
-def run(capsys: pytest.CaptureFixture[str]) -> Run:
-    def invoke(*args: str) -> tuple[int, str, str]:
-        code = cli_run(args)
-        captured = capsys.readouterr()
-        return code, captured.out, captured.err
-
-    return invoke
 
 
 def team_at(root: Path, files: dict[str, str]) -> Team:

@@ -4,17 +4,14 @@ from __future__ import annotations
 
 import json
 import subprocess
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from ownership_lint.cli import run as cli_run
 from ownership_lint.rules.examples import BASE_TEAM
 
-from .conftest import SHARED, write_files
+from .conftest import SHARED, Run, write_files
 
-Run = Callable[..., tuple[int, str, str]]
 CODEOWNERS = """\
 # comment
 *                 @sre-sam
@@ -24,16 +21,6 @@ CODEOWNERS = """\
 docs/*.md         not-a-handle
 """
 FILES = ["README.md", "alerts/cpu.yaml", "docs/x.md", "src/main.py"]
-
-
-@pytest.fixture
-def run(capsys: pytest.CaptureFixture[str]) -> Run:
-    def invoke(*args: str) -> tuple[int, str, str]:
-        code = cli_run(args)
-        captured = capsys.readouterr()
-        return code, captured.out, captured.err
-
-    return invoke
 
 
 @pytest.fixture
@@ -164,7 +151,7 @@ def test_codeowners_lint_without_a_file_is_a_usage_error(run: Run, tmp_path: Pat
 def test_codeowners_lint_non_utf8_is_located(run: Run, tmp_path: Path) -> None:
     (tmp_path / "CODEOWNERS").write_bytes(b"* @a\n/caf\xe9/ @b\n")
     code, _, err = run("codeowners", "lint", "--root", str(tmp_path))
-    assert code == 2 and "CODEOWNERS:2: byte 0xe9 is not valid UTF-8" in err
+    assert code == 2 and "CODEOWNERS:2:5: byte 0xe9 is not valid UTF-8" in err
 
 
 def test_codeowners_lint_gitlab_dialect_is_detected(run: Run, tmp_path: Path) -> None:

@@ -4,36 +4,26 @@ and the flags every reporting command shares."""
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
 
 import pytest
 
-from ownership_lint.cli import run as cli_run
 from ownership_lint.findings import Finding, Location, Severity
 from ownership_lint.report import github
 from ownership_lint.report.fingerprint import fingerprints
 from ownership_lint.rules import all_rules
 from ownership_lint.rules.examples import BASE_TEAM
 
-from .conftest import REPO, write_files
+from .conftest import REPO, Run, write_files
 
-Run = Callable[..., tuple[int, str, str]]
 SEED = REPO / "tests" / "fixtures" / "seed-raw"
 
 
-@pytest.fixture
-def run(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> Run:
+@pytest.fixture(autouse=True)
+def plain_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     for name in ("NO_COLOR", "FORCE_COLOR", "GITHUB_STEP_SUMMARY", "OWNERSHIP_LINT_FORMAT"):
         monkeypatch.delenv(name, raising=False)
-
-    def invoke(*args: str) -> tuple[int, str, str]:
-        code = cli_run(args)
-        captured = capsys.readouterr()
-        return code, captured.out, captured.err
-
-    return invoke
 
 
 def test_github_annotations_escape_and_locate() -> None:

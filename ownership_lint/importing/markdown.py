@@ -25,6 +25,7 @@ from pathlib import Path
 from ownership_lint.config import ConfigError
 from ownership_lint.docs import headings
 from ownership_lint.findings import Finding
+from ownership_lint.loading.text import NotText, decode
 from ownership_lint.loading.yaml_doc import MAX_BYTES
 
 SENIORITY = {
@@ -119,20 +120,13 @@ def decode(raw: bytes, name: str) -> tuple[str, list[str]]:
         raise DocumentError(f"{name}: {len(raw):,} bytes; a team document is at most {MAX_BYTES:,}")
     if not raw.strip():
         raise DocumentError(f"{name}: the file is empty")
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise DocumentError(f"{name}: the file is UTF-16; save it as UTF-8 and import it again")
-    if b"\0" in raw:
-        line = raw.count(b"\n", 0, raw.index(b"\0")) + 1
-        raise DocumentError(
-            f"{name}:{line}: the file contains NUL bytes: it is not a text document"
-        )
     try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as err:
-        line = raw.count(b"\n", 0, err.start) + 1
+        text = decode(raw)
+    except NotText as err:
+        where = f"{name}:{err.line}" if err.line > 1 or err.column > 1 else name
         raise DocumentError(
-            f"{name}:{line}: byte 0x{raw[err.start]:02x} is not UTF-8: this is not a UTF-8 text "
-            "document (convert it, e.g. `iconv -f CP1251 -t UTF-8`, and import it again)"
+            f"{where}: {err.message}: this is not a UTF-8 text document ({err.hint}, "
+            "then import it again)"
         ) from err
     controls = sum(1 for ch in text if unicodedata.category(ch) == "Cc" and ch not in "\t\n\r")
     if controls:

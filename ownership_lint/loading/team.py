@@ -13,6 +13,7 @@ from typing import Any
 
 from ownership_lint.config import ConfigError
 from ownership_lint.findings import Finding, Location
+from ownership_lint.loading.text import NotText, conflict_markers, decode
 from ownership_lint.loading.yaml_doc import MAX_BYTES, Document, load_yaml
 from ownership_lint.model import (
     Area,
@@ -216,16 +217,12 @@ def _load_mapping(root: Path, rel: str, team: Team, findings: list[Finding]) -> 
     if raw is None:
         return
     try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as err:
-        line = raw.count(b"\n", 0, err.start) + 1
-        findings.append(
-            syntax.Encoding.finding(
-                Location(rel, line), f"byte 0x{raw[err.start]:02x} is not valid UTF-8"
-            )
-        )
+        text = decode(raw)
+    except NotText as err:
+        findings.append(syntax.Encoding.finding(err.location(rel), err.message, err.hint))
         team.unreadable.append(rel)
         return
+    findings.extend(conflict_markers(text, rel))
     team.mapping_path = rel
     team.mapping = parse(text, "github")
 

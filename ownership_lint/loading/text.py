@@ -24,7 +24,45 @@ def conflict_markers(text: str, path: str) -> list[Finding]:
     return findings
 
 
-def utf16_message(raw: bytes) -> str | None:
+class NotText(Exception):
+    """The bytes are not UTF-8 text; `line` and `column` say where (1-based)."""
+
+    def __init__(self, message: str, hint: str, line: int = 1, column: int = 1) -> None:
+        super().__init__(message)
+        self.message, self.hint, self.line, self.column = message, hint, line, column
+
+    def location(self, path: str) -> Location:
+        return Location(path, self.line, self.column)
+
+
+def _position(raw: bytes | str, index: int) -> tuple[int, int]:
+    newline = b"\n" if isinstance(raw, bytes) else "\n"
+    line = raw.count(newline, 0, index) + 1  # type: ignore[arg-type]
+    column = index - (raw.rfind(newline, 0, index) + 1) + 1  # type: ignore[arg-type]
+    return line, column
+
+
+def decode(raw: bytes) -> str:
+    """UTF-8 text (a byte-order mark is accepted), or NotText: UTF-16, bad bytes, NUL bytes."""
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return "the file is UTF-16; it must be UTF-8 (iconv -f UTF-16 -t UTF-8)"
-    return None
+        raise NotText(
+            "the file is UTF-16; it must be UTF-8",
+            "re-save the file as UTF-8 (iconv -f UTF-16 -t UTF-8)",
+        )
+    raw = raw.removeprefix(b"\xef\xbb\xbf")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as err:
+        raise NotText(
+            f"byte 0x{raw[err.start]:02x} is not valid UTF-8",
+            "re-save the file as UTF-8 (for Latin-1: iconv -f LATIN1 -t UTF-8)",
+            *_position(raw, err.start),
+        ) from err
+    nul = text.find("\0")
+    if nul >= 0:
+        raise NotText(
+            "the file contains a NUL byte: it is binary, not text",
+            "restore the file from version control",
+            *_position(text, nul),
+        )
+    return text

@@ -16,7 +16,7 @@ from yaml.constructor import SafeConstructor
 from yaml.resolver import Resolver
 
 from ownership_lint.findings import Finding, Location
-from ownership_lint.loading.text import conflict_markers
+from ownership_lint.loading.text import NotText, conflict_markers, decode
 from ownership_lint.rules import syntax
 
 Path = tuple[str | int, ...]
@@ -319,43 +319,6 @@ class _Builder:
         )
 
 
-def _decode(raw: bytes, path: str) -> tuple[str | None, list[Finding]]:
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return None, [
-            syntax.Encoding.finding(
-                Location(path),
-                "the file is UTF-16; team files must be UTF-8",
-                "re-save the file as UTF-8 (iconv -f UTF-16 -t UTF-8)",
-            )
-        ]
-    if raw.startswith(b"\xef\xbb\xbf"):
-        raw = raw[3:]
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as err:
-        line = raw.count(b"\n", 0, err.start) + 1
-        column = err.start - (raw.rfind(b"\n", 0, err.start) + 1) + 1
-        return None, [
-            syntax.Encoding.finding(
-                Location(path, line, column),
-                f"byte 0x{raw[err.start]:02x} is not valid UTF-8",
-                "re-save the file as UTF-8 (for Latin-1: iconv -f LATIN1 -t UTF-8)",
-            )
-        ]
-    nul = text.find("\0")
-    if nul >= 0:
-        line = text.count("\n", 0, nul) + 1
-        column = nul - (text.rfind("\n", 0, nul) + 1) + 1
-        return None, [
-            syntax.Encoding.finding(
-                Location(path, line, column),
-                "the file contains a NUL byte: it is binary, not text",
-                "restore the file from version control",
-            )
-        ]
-    return text, []
-
-
 def _prescan(text: str, path: str) -> list[Finding]:
     """Problems a YAML parser would report confusingly or not at all, found line by line."""
     findings = conflict_markers(text, path)
@@ -388,9 +351,10 @@ def load_yaml(raw: bytes, path: str) -> tuple[Document | None, list[Finding]]:
                 "split the definition into smaller files",
             )
         ]
-    text, findings = _decode(raw, path)
-    if text is None:
-        return None, findings
+    try:
+        text = decode(raw)
+    except NotText as err:
+        return None, [syntax.Encoding.finding(err.location(path), err.message, err.hint)]
     findings = _prescan(text, path)
     if findings:
         return None, findings
