@@ -130,12 +130,12 @@ BAD = {
         b"# Team\n\n## Lead (Senior)\n\n## SRE\n\n**Tools:**\n- kubectl\n",
         "doc.md:3: role 'Lead' has no sections: expected '**Competencies:**'",
     ),
-    "binary junk": (bytes(range(256)) * 4, "the file contains NUL bytes: it is not a text"),
+    "binary junk": (bytes(range(256)) * 4, "the file contains a NUL byte: it is binary, not text"),
     "not UTF-8": (
         "# Команда\n".encode("cp1251"),
-        "doc.md:1: byte 0xca is not UTF-8: this is not a UTF-8 text document",
+        "byte 0xca is not valid UTF-8; re-save the file as UTF-8",
     ),
-    "UTF-16": ("# Team\n".encode("utf-16"), "the file is UTF-16; save it as UTF-8"),
+    "UTF-16": ("# Team\n".encode("utf-16"), "the file is UTF-16; it must be UTF-8"),
     "empty": (b"\n\n", "doc.md: the file is empty"),
 }
 

@@ -25,7 +25,8 @@ from pathlib import Path
 from ownership_lint.config import ConfigError
 from ownership_lint.docs import headings
 from ownership_lint.findings import Finding
-from ownership_lint.loading.text import NotText, decode
+from ownership_lint.loading.text import NotText
+from ownership_lint.loading.text import decode as decode_text
 from ownership_lint.loading.yaml_doc import MAX_BYTES
 
 SENIORITY = {
@@ -121,12 +122,10 @@ def decode(raw: bytes, name: str) -> tuple[str, list[str]]:
     if not raw.strip():
         raise DocumentError(f"{name}: the file is empty")
     try:
-        text = decode(raw)
+        text = decode_text(raw)
     except NotText as err:
-        where = f"{name}:{err.line}" if err.line > 1 or err.column > 1 else name
         raise DocumentError(
-            f"{where}: {err.message}: this is not a UTF-8 text document ({err.hint}, "
-            "then import it again)"
+            f"{err.location(name)}: {err.message}; {err.hint}, then import it again"
         ) from err
     controls = sum(1 for ch in text if unicodedata.category(ch) == "Cc" and ch not in "\t\n\r")
     if controls:
