@@ -130,7 +130,8 @@ BAD = {
         b"# Team\n\n## Lead (Senior)\n\n## SRE\n\n**Tools:**\n- kubectl\n",
         "doc.md:3: role 'Lead' has no sections: expected '**Competencies:**'",
     ),
-    "binary junk": (bytes(range(256)) * 4, "the file contains a NUL byte: it is binary, not text"),
+    "binary junk": (bytes(range(256)) * 4, "byte 0x80 is not valid UTF-8"),
+    "NUL bytes": (b"# Team\n\x00\x00\n", "doc.md:2:1: the file contains a NUL byte"),
     "not UTF-8": (
         "# Команда\n".encode("cp1251"),
         "byte 0xca is not valid UTF-8; re-save the file as UTF-8",
