@@ -96,7 +96,7 @@ def test_role_names() -> None:
     assert role_name(("@Ann", "@bob")) == "ann-bob"
     assert role_name(("jane.doe@example.org",)) == "jane-doe"
     assert role_name(("@a", "@b", "@c", "@d", "@e")) == "a-b-and-3-more"
-    assert role_name(("@42",)) == "r-42"
+    assert role_name(("@42",)) == "x-42"  # ids start with a letter
 
 
 def corpus(name: str) -> tuple[str, list[str]]:

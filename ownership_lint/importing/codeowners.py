@@ -12,8 +12,6 @@ CODEOWNERS from it gives every path the owners it had.
 from __future__ import annotations
 
 import datetime as dt
-import json
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -21,12 +19,12 @@ from typing import TYPE_CHECKING, Any
 from ownership_lint.codeowners.model import CodeownersFile, Rule
 from ownership_lint.codeowners.owners import owner_kind
 from ownership_lint.findings import Finding, Location
+from ownership_lint.importing.text import slug, yaml_scalar
 
 if TYPE_CHECKING:
     from ownership_lint.model import Team
 
 AREA = "imported"
-_SLUG = re.compile(r"[^a-z0-9]+")
 _ALIGN_MAX = 48
 
 
@@ -60,14 +58,6 @@ class ImportPlan:
     findings: list[Finding]
 
 
-def slug(text: str) -> str:
-    """Lower-case words joined by hyphens, starting with a letter (a valid role id)."""
-    out = _SLUG.sub("-", text.lower()).strip("-")
-    if not out:
-        return "owner"
-    return out if out[0].isalpha() else f"r-{out}"
-
-
 def _owner_name(owner: str) -> str:
     if owner.startswith("@"):
         return owner[1:].rsplit("/", 1)[-1]
@@ -77,7 +67,7 @@ def _owner_name(owner: str) -> str:
 
 
 def role_name(owners: tuple[str, ...]) -> str:
-    parts = [slug(_owner_name(o)) for o in owners]
+    parts = [(slug(_owner_name(o)) or "owner") for o in owners]
     name = (
         "-".join(parts) if len(parts) <= 3 else "-".join(parts[:2]) + f"-and-{len(parts) - 2}-more"
     )
@@ -132,24 +122,13 @@ def plan_roles(parsed: CodeownersFile) -> tuple[list[RolePlan], dict[int, RolePl
     return list(by_key.values()), of_rule
 
 
-_PLAIN = re.compile(r"[A-Za-z][A-Za-z0-9._-]*")
-_YAML11_WORDS = frozenset({"y", "n", "yes", "no", "on", "off", "true", "false", "null"})
-
-
-def _scalar(value: str) -> str:
-    """A YAML scalar: plain when nothing can misread it, else JSON-quoted (valid YAML)."""
-    if _PLAIN.fullmatch(value) and value.lower() not in _YAML11_WORDS:
-        return value
-    return json.dumps(value, ensure_ascii=False)
-
-
 def _emit(value: Any, indent: int) -> list[str]:
     pad = " " * indent
     lines: list[str] = []
     if isinstance(value, dict):
         for key, item in value.items():
             if isinstance(item, str):
-                lines.append(f"{pad}{key}: {_scalar(item)}")
+                lines.append(f"{pad}{key}: {yaml_scalar(item)}")
             elif not item:
                 lines.append(f"{pad}{key}: []")
             else:
@@ -158,7 +137,7 @@ def _emit(value: Any, indent: int) -> list[str]:
     else:
         for item in value:
             if isinstance(item, str):
-                lines.append(f"{pad}- {_scalar(item)}")
+                lines.append(f"{pad}- {yaml_scalar(item)}")
             else:
                 inner = _emit(item, indent + 2)
                 lines.append(f"{pad}- {inner[0].lstrip()}")
@@ -223,7 +202,7 @@ def plan_import(
     files: dict[str, str] = {}
     files["team.yaml"] = _yaml(
         {
-            "name": slug(name),
+            "name": slug(name) or "team",
             "title": f"{name} team",
             "description": f"Imported from {source} on {day}: one role per set of owners. "
             "Rename the roles, describe their responsibilities and review this file.",

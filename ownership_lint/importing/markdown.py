@@ -25,6 +25,7 @@ from pathlib import Path
 from ownership_lint.config import ConfigError
 from ownership_lint.docs import headings
 from ownership_lint.findings import Finding
+from ownership_lint.importing.text import slug, yaml_scalar
 from ownership_lint.loading.text import NotText
 from ownership_lint.loading.text import decode as decode_text
 from ownership_lint.loading.yaml_doc import MAX_BYTES
@@ -46,14 +47,6 @@ SENIORITY = {
     "лид": "lead",
     "ведущий": "lead",
 }
-# Russian (and the few Ukrainian and Belarusian letters) to Latin, for ids: ids are ASCII.
-_CYRILLIC = dict(
-    zip(
-        "абвгдеёжзийклмнопрстуфхцчшщъыьэюяіїєґў",
-        "a b v g d e e zh z i y k l m n o p r s t u f kh ts ch sh shch - y - e yu ya i yi ye g w".split(),  # noqa: E501, SIM905
-        strict=True,
-    )
-)
 
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _LABEL = re.compile(r"^(?:\*\*|__)(.+?)(?:\*\*|__)\s*:?\s*(.*)$")
@@ -71,8 +64,6 @@ _DEPARTMENT = (
 _TITLE_SUFFIX = re.compile(
     r"\s*[:\-\u2013\u2014]?\s*(?:structure|структура(?:\s+команды)?)$", re.IGNORECASE
 )
-_PLAIN = re.compile(r"[A-Za-z\u00c0-\uffff][^:#\n\"'`{}\[\]]*")
-_YAML_WORDS = {"y", "n", "yes", "no", "on", "off", "true", "false", "null", "~"}
 
 
 class DocumentError(ConfigError):
@@ -313,25 +304,6 @@ def _short(line: str) -> str:
 # -- building team/ ------------------------------------------------------------------------
 
 
-def slug(text: str) -> str:
-    """An id from free text: ASCII lowercase words joined by hyphens (Cyrillic transliterated)."""
-    out = []
-    for ch in unicodedata.normalize("NFKD", text.casefold()):
-        if ch in _CYRILLIC:
-            out.append(_CYRILLIC[ch] if _CYRILLIC[ch] != "-" else "")
-        elif ch.isascii() and ch.isalnum():
-            out.append(ch)
-        elif unicodedata.category(ch) == "Mn" or ch in "'\u2019":
-            continue
-        else:
-            out.append(" ")
-    words = "".join(out).split()
-    result = "-".join(words)
-    if not result or not result[0].isalpha():
-        result = "x-" + result if result else ""
-    return result
-
-
 def _unique(candidate: str, taken: set[str], fallback: str) -> str:
     base = candidate or fallback
     result, n = base, 2
@@ -368,20 +340,6 @@ class Imported:
     interfaces: int
     warnings: list[str]
     conflicts: list[str]
-
-
-def _scalar(text: str) -> str:
-    if (
-        _PLAIN.fullmatch(text)
-        and text.casefold() not in _YAML_WORDS
-        and text == text.strip()
-        and " #" not in text
-        and text[0] not in "&*!|>%@?-"
-    ):
-        return text
-    import json
-
-    return json.dumps(text, ensure_ascii=False)
 
 
 def build(doc: ParsedDocument, name: str, today: dt.date) -> Imported:
@@ -500,33 +458,33 @@ def build(doc: ParsedDocument, name: str, today: dt.date) -> Imported:
     team = [
         header,
         f"name: {slug(title) or 'team'}\n",
-        f"title: {_scalar(title)}\n",
+        f"title: {yaml_scalar(title)}\n",
         f'last_reviewed: "{last_reviewed}"\n',
     ]
     if departments:
         team.append("# Cross-functional collaboration: give each interface to one role.\n")
         team.append("departments:\n")
         for dept_id, dept, items in departments:
-            team.append(f"  - id: {dept_id}\n    name: {_scalar(dept.name)}\n    interfaces:")
+            team.append(f"  - id: {dept_id}\n    name: {yaml_scalar(dept.name)}\n    interfaces:")
             team.append("\n" if items else " []\n")
             for iface_id, item in items:
-                team.append(f"      - id: {iface_id}\n        title: {_scalar(item.text)}\n")
+                team.append(f"      - id: {iface_id}\n        title: {yaml_scalar(item.text)}\n")
     catalogue = [
         header,
         "# Every responsibility the team owns, by area; each is owned by exactly one role.\n",
         "areas:\n",
     ]
     for area, group in _by_area(list(by_key.values())).items():
-        catalogue.append(f"  - id: {area}\n    title: {_scalar(areas[area])}\n")
+        catalogue.append(f"  - id: {area}\n    title: {yaml_scalar(areas[area])}\n")
         catalogue.append("    responsibilities:\n")
         for resp in group:
-            catalogue.append(f"      - id: {resp.id}\n        title: {_scalar(resp.title)}\n")
+            catalogue.append(f"      - id: {resp.id}\n        title: {yaml_scalar(resp.title)}\n")
     files = {
         "team.yaml": "".join(team),
         "responsibilities.yaml": "".join(catalogue) if by_key else header + "areas: []\n",
     }
     for role_id, role in zip(ids, doc.roles, strict=True):
-        lines = [header, f"id: {role_id}\n", f"title: {_scalar(role.title)}\n"]
+        lines = [header, f"id: {role_id}\n", f"title: {yaml_scalar(role.title)}\n"]
         if role.seniority:
             lines.append(f"seniority: {role.seniority}\n")
         lines.append(
@@ -537,7 +495,7 @@ def build(doc: ParsedDocument, name: str, today: dt.date) -> Imported:
             entries = role.sections.get(section, [])
             if entries:
                 lines.append(f"{key}:\n")
-                lines += [f"  - {_scalar(e.text)}\n" for e in entries]
+                lines += [f"  - {yaml_scalar(e.text)}\n" for e in entries]
         claims = [
             (resp, claim)
             for resp in by_key.values()
