@@ -76,13 +76,6 @@ def load_cli_config(
     )
 
 
-def use_colour(stream: object) -> bool:
-    if os.environ.get("NO_COLOR"):
-        return False
-    isatty = getattr(stream, "isatty", None)
-    return bool(isatty and isatty())
-
-
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="ownership-lint")
 @click.option(
@@ -155,14 +148,17 @@ def report_options(command: Callable[..., None]) -> Callable[..., None]:
     return wrapper
 
 
-def use_colour_for(choice: str, stream: object) -> bool:
+def use_colour(choice: str, stream: object) -> bool:
+    """--color always/never; auto: never with NO_COLOR, always with FORCE_COLOR, else on a
+    terminal only."""
     if choice != "auto":
         return choice == "always"
     if os.environ.get("NO_COLOR"):
         return False
     if os.environ.get("FORCE_COLOR"):
         return True
-    return use_colour(stream)
+    isatty = getattr(stream, "isatty", None)
+    return bool(isatty and isatty())
 
 
 def render_report(report: Report, options: ReportOptions) -> str:
@@ -185,7 +181,7 @@ def render_report(report: Report, options: ReportOptions) -> str:
         return gitlab.render(findings, files)
     from ownership_lint.report import text
 
-    colour = options.output_file is None and use_colour_for(options.color, sys.stdout)
+    colour = options.output_file is None and use_colour(options.color, sys.stdout)
     return text.render(findings, files, colour=colour, quiet=options.quiet)
 
 
