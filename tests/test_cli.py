@@ -207,3 +207,11 @@ def test_python_dash_m_runs_check_on_the_shipped_team(run: Run) -> None:
 def test_group_without_command_shows_help() -> None:
     result = CliRunner().invoke(cli, [])
     assert "check" in result.output
+
+
+def test_explain_cuts_a_long_example(run: Run) -> None:
+    code, out, _ = run("explain", "OL309")
+    assert code == 0
+    assert "more lines like these)" in out
+    assert len(out.splitlines()) < 60
+    assert "OL309 the file is" in out

@@ -19,6 +19,10 @@ from ownership_lint.cli.app import (
 )
 
 
+# An example longer than this (the 3 MB CODEOWNERS of OL309) is shown cut.
+EXAMPLE_LINES = 20
+
+
 @cli.command()
 @click.option(
     "--root",
@@ -109,8 +113,11 @@ def explain(code: str) -> None:
                 continue
             click.echo(f"\n  {path}:")
             shown = content.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
-            for line in shown.splitlines():
+            lines = shown.splitlines()
+            for line in lines[:EXAMPLE_LINES]:
                 click.echo(f"    {line.expandtabs(4)}")
+            if len(lines) > EXAMPLE_LINES:
+                click.echo(f"    ... ({len(lines) - EXAMPLE_LINES:,} more lines like these)")
         click.echo("\nWhat ownership-lint says about it:\n")
         from ownership_lint.rules.examples import run_example
 
