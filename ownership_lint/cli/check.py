@@ -18,7 +18,6 @@ from ownership_lint.cli.app import (
     report_options,
 )
 
-
 # An example longer than this (the 3 MB CODEOWNERS of OL309) is shown cut.
 EXAMPLE_LINES = 20
 
