@@ -380,6 +380,7 @@ def section_names(team: Team, layers: Sequence[_Layer]) -> list[str]:
     for layer in layers:
         role = layer.role
         base = role.gitlab.section if role.gitlab and role.gitlab.section else role.title
+        base = " ".join(base.split())  # a section name is one line
         if not base or "[" in base or "]" in base or folded.count(base.casefold()) > 1:
             base = role.id
         count[role.id] = count.get(role.id, 0) + 1
@@ -404,7 +405,8 @@ def _render_gitlab(team: Team, items: Sequence[MappedRule]) -> list[str]:
             header += f"[{settings.approvals}]"
         if defaults:
             header += f" {handles}"
-        lines += ["", f"# role {role.id} ({role.title or role.id}): {handles}", header]
+        title = " ".join((role.title or role.id).split())  # never a second line
+        lines += ["", f"# role {role.id} ({title}): {handles}", header]
         excluded: dict[str, str] = {}
         for x in sorted(layer.exclusions):
             for pattern in gitlab_patterns(items[x].rule.pattern):

@@ -15,6 +15,8 @@ from ownership_lint.rules import syntax
 from ownership_lint.suggest import did_you_mean
 
 SCHEMA_NAMES = ("team", "responsibilities", "role")
+# The schemas' pattern for titles and names: they end up in headings and generated comments.
+ONE_LINE = "^[^\\r\\n]*$"
 
 _TYPE_WORDS = {
     "string": "text",
@@ -178,7 +180,9 @@ def _invalid_value(
         suggestion = did_you_mean(str(instance), choices)
         message = f"'{instance}' is not one of: {', '.join(choices)}"
         return rules.InvalidValue.finding(location, message, suggestion)
-    if kind == "pattern":
+    if kind == "pattern" and expected == ONE_LINE:
+        message = "the value must fit on one line"
+    elif kind == "pattern":
         message = f"'{instance}' is not of the expected form"
     elif kind == "format":
         message = f"'{instance}' is not a valid {expected}" + (

@@ -133,3 +133,11 @@ def test_invalid_date(example_team: Callable[..., Report], tmp_path: Path) -> No
     [(code, line, column, message, _)] = lines(example_team({"team/team.yaml": team}))
     assert (code, line, column) == ("OL013", 3, 16)
     assert message == "'2026-13-45' is not a valid date (YYYY-MM-DD)"
+
+
+def test_titles_are_one_line(example_team: Callable[..., Report]) -> None:
+    # A title ends up in generated CODEOWNERS comments and section headers: a second line
+    # there could smuggle a rule in.
+    role = BASE_TEAM[SRE].replace("title: Site Reliability Engineer", 'title: "SRE\\n/x/ @evil"')
+    [(code, line, _, message, _)] = lines(example_team({SRE: role}))
+    assert (code, line, message) == ("OL013", 2, "the value must fit on one line")
