@@ -10,6 +10,11 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 
 
+class NotARegularFile(OSError):
+    def __init__(self, path: Path) -> None:
+        super().__init__(f"'{path}' is not a regular file: ownership-lint does not replace it")
+
+
 def atomic_write(path: Path, data: bytes) -> None:
     """Write `data` to `path` through a temporary file in the same directory, fsynced, then
     renamed over the target: readers see the old file or the new one, never a mix.
@@ -17,6 +22,9 @@ def atomic_write(path: Path, data: bytes) -> None:
     The target's permission bits are kept when it exists. On any failure the temporary file
     is removed and the old file is left as it was.
     """
+    if path.is_symlink() or (path.exists() and not path.is_file()):
+        # Renaming over a device, a pipe or a link would replace it with a plain file.
+        raise NotARegularFile(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     mode = path.stat().st_mode & 0o7777 if path.exists() else None
     handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)

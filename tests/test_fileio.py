@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from ownership_lint.fileio import atomic_write, write_directory
+from ownership_lint.fileio import NotARegularFile, atomic_write, write_directory
 
 
 def test_writes_new_file_and_replaces_old(tmp_path: Path) -> None:
@@ -66,3 +66,16 @@ def test_write_directory_failure_keeps_the_old_directory(tmp_path: Path) -> None
         write_directory(target, {"new.yaml": b"new"}, replace=True, validate=reject)
     assert [p.name for p in target.iterdir()] == ["old.yaml"]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["team"]
+
+
+def test_never_replaces_a_link_or_a_device(tmp_path: Path) -> None:
+    real = tmp_path / "real"
+    real.write_bytes(b"kept")
+    link = tmp_path / "link"
+    link.symlink_to(real)
+    with pytest.raises(NotARegularFile):
+        atomic_write(link, b"new")
+    assert link.is_symlink() and real.read_bytes() == b"kept"
+    with pytest.raises(NotARegularFile):
+        atomic_write(Path("/dev/null"), b"new")
+    assert not Path("/dev/null").is_file()

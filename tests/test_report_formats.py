@@ -180,3 +180,13 @@ def test_codeowners_lint_takes_the_same_flags(run: Run, tmp_path: Path) -> None:
     (tmp_path / "CODEOWNERS").write_text("* bad-owner\n")
     code, out, _ = run("codeowners", "lint", "--root", str(tmp_path), "--format", "gitlab")
     assert code == 1 and json.loads(out)[0]["check_name"] == "OL304 malformed-owner"
+
+
+def test_output_file_that_is_not_a_regular_file_is_refused(run: Run, tmp_path: Path) -> None:
+    (tmp_path / "real.json").write_text("kept")
+    target = tmp_path / "link.json"
+    target.symlink_to(tmp_path / "real.json")
+    code, _, err = run("check", "--root", str(SEED), "--output-file", str(target))
+    assert (tmp_path / "real.json").read_text() == "kept"
+    assert code == 2
+    assert err.startswith("ownership-lint: error: ") and "not a regular file" in err

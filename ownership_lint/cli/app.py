@@ -257,6 +257,10 @@ def run(args: Sequence[str] | None = None) -> int:
         return EXIT_ERROR
     except (BrokenPipeError, KeyboardInterrupt):
         return EXIT_ERROR
+    except OSError as err:
+        # The file system said no (permissions, a full disk, not a regular file...).
+        click.echo(f"ownership-lint: error: {err}", err=True)
+        return EXIT_ERROR
     except Exception as err:
         if os.environ.get(DEBUG_ENV):
             import traceback
