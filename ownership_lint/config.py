@@ -147,9 +147,8 @@ def parse_config(table: Any, where: str, source: Path | None = None) -> Config:
             )
     config = Config(source=source)
     if "team-dir" in table:
-        if not isinstance(table["team-dir"], str) or not table["team-dir"].strip():
-            raise ConfigError(f"{where}: 'team-dir' must be a directory name such as \"team\"")
-        config = replace(config, team_dir=table["team-dir"])
+        team_dir = _relative_path(table["team-dir"], where, "team-dir", directory=True)
+        config = replace(config, team_dir=team_dir)
     if "select" in table:
         config = replace(config, select=_codes(table["select"], where, "select"))
     if "ignore" in table:
@@ -180,14 +179,17 @@ def parse_config(table: Any, where: str, source: Path | None = None) -> Config:
     return config
 
 
-def _relative_path(value: Any, where: str, key: str) -> str:
-    """A file path relative to the repository root, in POSIX form."""
+def _relative_path(value: Any, where: str, key: str, directory: bool = False) -> str:
+    """A path relative to the repository root, in POSIX form, that stays inside it."""
     if not isinstance(value, str) or not value.strip():
-        raise ConfigError(f"{where}: '{key}' must be a file path such as \"docs/TEAM.md\"")
+        example = "team" if directory else "docs/TEAM.md"
+        raise ConfigError(f"{where}: '{key}' must be a path such as \"{example}\"")
     path = value.strip().replace("\\", "/")
+    if directory:
+        path = path.rstrip("/")
     if path.startswith("/") or ".." in path.split("/") or path.endswith("/"):
         raise ConfigError(
-            f"{where}: '{key}' is {value!r}; it must be a file path inside the repository, "
+            f"{where}: '{key}' is {value!r}; it must be a path inside the repository, "
             "relative to its root"
         )
     return path

@@ -139,3 +139,10 @@ def test_flavor_from_config_chooses_what_generate_writes(tmp_path: Path, run: Ru
     run("codeowners", "generate", "--root", str(tmp_path))
     assert (tmp_path / ".gitlab/CODEOWNERS").is_file()
     assert not (tmp_path / ".github/CODEOWNERS").exists()
+
+
+@pytest.mark.parametrize("value", ["/abs/team", "../team", "team/../../x"])
+def test_team_dir_must_stay_inside_the_repository(tmp_path: Path, value: str) -> None:
+    (tmp_path / ".ownership-lint.toml").write_text(f'team-dir = "{value}"\n')
+    with pytest.raises(ConfigError, match="must be a path inside the repository"):
+        load_config(tmp_path)

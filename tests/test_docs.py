@@ -126,7 +126,7 @@ def test_docs_language_from_flag_and_config(tmp_path: Path, run: Run) -> None:
         ("docs-language = 1", "'docs-language' is 1"),
         ('docs-path = "/etc/TEAM.md"', "'docs-path' is '/etc/TEAM.md'"),
         ('docs-path = "../TEAM.md"', "inside the repository"),
-        ("matrix-path = []", "'matrix-path' must be a file path"),
+        ("matrix-path = []", "'matrix-path' must be a path"),
         ('docs-lang = "ru"', "unknown key 'docs-lang'. did you mean 'docs-language'?"),
     ],
 )
@@ -224,3 +224,14 @@ def test_check_exits_1_on_a_stale_document(tmp_path: Path, run: Run) -> None:
     assert code == 1 and "docs/TEAM.md:1:1: OL420" in out
     assert run("docs", "--root", str(tmp_path))[0] == 0
     assert run("check", "--root", str(tmp_path))[0] == 0
+
+
+def test_docs_refuses_a_team_that_cannot_be_read(tmp_path: Path, run: Run) -> None:
+    write_files(tmp_path, BASE_TEAM)
+    assert run("docs", "--root", str(tmp_path))[0] == 0
+    before = (tmp_path / "docs/TEAM.md").read_bytes()
+    (tmp_path / "team/roles/sre.yaml").write_text("id: sre\ntitle: [\n")
+    code, _, err = run("docs", "--root", str(tmp_path))
+    assert code == 1 and "nothing was written or compared" in err
+    assert (tmp_path / "docs/TEAM.md").read_bytes() == before
+    assert run("docs", "--root", str(tmp_path), "--check")[0] == 1

@@ -40,3 +40,10 @@ def test_init_with_another_team_dir(tmp_path: Path, run: Run) -> None:
     assert run("init", str(tmp_path), "--team-dir", "ownership")[0] == 0
     code, _, _ = run("check", "--root", str(tmp_path), "--team-dir", "ownership")
     assert code == 0
+
+
+def test_init_uses_the_configured_team_dir(tmp_path: Path, run: Run) -> None:
+    (tmp_path / ".ownership-lint.toml").write_text('team-dir = "ownership"\n')
+    code, _, _ = run("init", str(tmp_path))
+    assert code == 0 and (tmp_path / "ownership/team.yaml").is_file()
+    assert run("check", "--root", str(tmp_path))[0] == 0

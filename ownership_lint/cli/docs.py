@@ -31,6 +31,16 @@ def _load(
         loaded = load_team(root, config.team_dir)
     except api.ConfigError as err:
         raise click.UsageError(str(err)) from err
+    if loaded.team.unreadable:
+        # What those files define is unknown: a document rendered without it would be wrong.
+        first = next(f for f in loaded.findings if f.location.path in loaded.team.unreadable)
+        click.echo(
+            f"ownership-lint: {first.location}: {first.code} {first.message}\n"
+            f"{config.team_dir}/ cannot be read completely: nothing was written or compared. "
+            "Run 'ownership-lint check'.",
+            err=True,
+        )
+        sys.exit(1)
     broken = [f for f in loaded.findings if f.severity.value == "error"]
     if broken:
         click.echo(
@@ -158,14 +168,15 @@ def _matrix_command(target: str, fmt: str) -> str:
 
 @cli.command()
 @click.argument("directory", required=False, type=click.Path(file_okay=False, path_type=Path))
-@click.option("--team-dir", default="team", show_default=True, help="Name of the team directory.")
-def init(directory: Path | None, team_dir: str) -> None:
+@TEAM_DIR
+def init(directory: Path | None, team_dir: str | None) -> None:
     """Create a minimal, valid team/ with comments in DIRECTORY (default: the current one)."""
     from ownership_lint.config import ConfigError
     from ownership_lint.scaffold import scaffold
 
     base = directory or Path.cwd()
     try:
+        team_dir = load_cli_config(base, None, None, None, team_dir).team_dir
         written = scaffold(base, team_dir)
     except ConfigError as err:
         raise click.UsageError(str(err)) from err
