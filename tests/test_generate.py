@@ -302,3 +302,12 @@ def test_findings_in_team_block_generation(
     assert run(["codeowners", "generate", "--root", str(tmp_path)]) == 1
     assert "OL012" in capsys.readouterr().out
     assert not (tmp_path / ".github" / "CODEOWNERS").exists()
+
+
+def test_generate_is_not_blocked_by_a_stale_document_or_the_format_variable(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write_files(tmp_path, {**BASE_TEAM, "docs/TEAM.md": "# hand-written, stale\n"})
+    monkeypatch.setenv("OWNERSHIP_LINT_FORMAT", "github")  # meant for check
+    assert run(["codeowners", "generate", "--root", str(tmp_path)]) == 1  # written
+    assert run(["codeowners", "generate", "--root", str(tmp_path), "--check"]) == 0

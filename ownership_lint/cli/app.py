@@ -32,8 +32,7 @@ FORMAT = click.option(
     type=click.Choice(["text", "json"]),
     default="text",
     show_default=True,
-    envvar="OWNERSHIP_LINT_FORMAT",
-    help="Output format (also $OWNERSHIP_LINT_FORMAT).",
+    help="Output format.",
 )
 
 
