@@ -39,21 +39,8 @@ def _repo(root: Path) -> git.Repo:
 
 def tracked_files(root: Path) -> list[str]:
     """Every path in the index under `root`, relative to `root`, POSIX, sorted."""
-    try:
-        # -z: paths verbatim, without C-quoting; run in `root`, paths come relative to it.
-        result = subprocess.run(
-            ["git", "ls-files", "-z", "--", "."], cwd=root, capture_output=True, check=False
-        )
-    except FileNotFoundError as err:
-        raise GitError("git is not installed") from err
-    except OSError as err:
-        raise GitError(f"cannot run git in '{root}': {err.strerror or err}") from err
-    if result.returncode != 0:
-        message = result.stderr.decode("utf-8", "replace").strip()
-        if "not a git repository" in message:
-            raise GitError(f"'{root}' is not inside a git repository")
-        raise GitError(f"git ls-files failed: {message}")
-    out = result.stdout.decode("utf-8", "surrogateescape")
+    # -z: paths verbatim, without C-quoting; run in `root`, paths come relative to it.
+    out = _git(root, "ls-files", "-z", "--", ".").decode("utf-8", "surrogateescape")
     return sorted({path for path in out.split("\0") if path})
 
 
@@ -69,22 +56,47 @@ def read_paths_file(path: Path) -> list[str]:
     return sorted({p for p in paths if p})
 
 
-def _commit(root: Path, rev: str) -> Any:
-    import git
-
-    repo = _repo(root)
+def _git(root: Path, *args: str) -> bytes:
     try:
-        return repo.commit(rev)
-    except (git.BadName, ValueError, git.GitCommandError) as err:
+        result = subprocess.run(["git", *args], cwd=root, capture_output=True, check=False)
+    except FileNotFoundError as err:
+        raise GitError("git is not installed") from err
+    except OSError as err:
+        raise GitError(f"cannot run git in '{root}': {err.strerror or err}") from err
+    if result.returncode != 0:
+        message = result.stderr.decode("utf-8", "replace").strip()
+        if "not a git repository" in message:
+            raise GitError(f"'{root}' is not inside a git repository")
+        raise GitError(f"git {args[0]} failed: {message}")
+    return result.stdout
+
+
+def resolve(root: Path, rev: str) -> str:
+    """The commit a revision names (anything `git rev-parse` understands: HEAD~2, @{u}, ...)."""
+    try:
+        out = _git(
+            root, "rev-parse", "--verify", "--quiet", "--end-of-options", f"{rev}^{{commit}}"
+        )
+    except GitError as err:
+        if "not inside a git repository" in str(err):
+            raise
         raise GitError(f"unknown revision '{rev}'") from err
+    return out.decode("ascii").strip()
+
+
+def _prefix(root: Path) -> str:
+    """Where `root` is inside its repository: '' at the top, else 'sub/dir/'."""
+    return _git(root, "rev-parse", "--show-prefix").decode("utf-8", "surrogateescape").strip()
 
 
 def files_at(root: Path, rev: str) -> list[str]:
-    """Every file path in revision `rev` (relative to the repository top), sorted."""
-    commit = _commit(root, rev)
-    return sorted(
-        item.path for item in commit.tree.traverse() if item.type == "blob" and _regular(item)
-    )
+    """Every path under `root` in revision `rev`, relative to `root`, sorted: the same kinds
+    of entry `git ls-files` lists for the index (files, links, submodules)."""
+    commit = resolve(root, rev)
+    prefix = _prefix(root)
+    out = _git(root, "ls-tree", "-r", "-z", "--name-only", "--full-tree", commit)
+    paths = out.decode("utf-8", "surrogateescape").split("\0")
+    return sorted(p[len(prefix) :] for p in paths if p and p.startswith(prefix))
 
 
 def _regular(blob: Any) -> bool:
@@ -93,18 +105,23 @@ def _regular(blob: Any) -> bool:
 
 
 def export(root: Path, rev: str, prefixes: Sequence[str], dest: Path) -> list[str]:
-    """Write the files of revision `rev` at or under `prefixes` into `dest`, keeping their
-    repository paths; the work tree and the index are not touched. Returns the paths written."""
-    commit = _commit(root, rev)
+    """Write the regular files of revision `rev` at or under `prefixes` (relative to `root`)
+    into `dest`, at the same relative paths; the work tree and the index are not touched.
+    Returns the paths written."""
+    repo = _repo(root)
+    commit: Any = repo.commit(resolve(root, rev))  # GitPython's tree items are a wide union
+    base = _prefix(root)
+    wanted = [base + p.rstrip("/") for p in prefixes]
     written = []
     for item in commit.tree.traverse():
         if item.type != "blob" or not _regular(item):
             continue
         path: str = item.path
-        if not any(path == p or path.startswith(p.rstrip("/") + "/") for p in prefixes):
+        if not any(path == p or path.startswith(p + "/") for p in wanted):
             continue
-        target = dest / path
+        rel = path[len(base) :]
+        target = dest / rel
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(item.data_stream.read())
-        written.append(path)
+        written.append(rel)
     return sorted(written)

@@ -160,3 +160,39 @@ def test_check_base_without_a_team_there_reports_everything(run: Run, repo: Path
     code, out, err = run("check", "--root", str(repo), "--base", empty, "--format", "json")
     assert code == 1, err
     assert {"OL102", "OL212"} <= {f["code"] for f in json.loads(out)["findings"]}
+
+
+def test_revisions_are_what_git_understands(run: Run, repo: Path) -> None:
+    for rev in ("HEAD~1", "HEAD@{1}", "base^{commit}"):
+        code, out, err = run("diff", "--root", str(repo), "--base", rev, "--format", "json")
+        assert code == 0, (rev, err)
+        assert json.loads(out)["responsibilities"], rev
+    code, _, err = run("diff", "--root", str(repo), "--base", "--output=x")
+    assert code == 2 and "unknown revision '--output=x'" in err
+
+
+def test_links_are_not_new_files(run: Run, repo: Path) -> None:
+    (repo / "vendor").mkdir()
+    (repo / "vendor/link").symlink_to("../scripts/new.sh")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-qm", "a link")
+    _, out, _ = run("diff", "--root", str(repo), "--base", "HEAD", "--format", "json")
+    assert json.loads(out)["unowned_new_files"] == []
+
+
+def test_a_team_in_a_subdirectory_of_the_repository(run: Run, tmp_path: Path) -> None:
+    sub = tmp_path / "infra"
+    shutil.copytree(REPO / "team", sub / "team")
+    (sub / ".ownership-lint.toml").write_text('ignore = ["OL307"]\n')
+    git(tmp_path, "init", "-q")
+    git(tmp_path, "add", "-A")
+    git(tmp_path, "commit", "-qm", "base")
+    code, out, _ = run("diff", "--root", str(sub), "--base", "HEAD", "--format", "json")
+    assert code == 0 and json.loads(out)["responsibilities"] == []
+    edit(
+        sub / "team/roles/sre.yaml",
+        "  - performance.tuning\n",
+        "  - performance.tuning\n  - dr.planning\n",
+    )
+    code, out, _ = run("check", "--root", str(sub), "--base", "HEAD", "--format", "json")
+    assert [f["code"] for f in json.loads(out)["findings"]] == ["OL102"]
