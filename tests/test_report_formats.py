@@ -190,3 +190,12 @@ def test_output_file_that_is_not_a_regular_file_is_refused(run: Run, tmp_path: P
     assert (tmp_path / "real.json").read_text() == "kept"
     assert code == 2
     assert err.startswith("ownership-lint: error: ") and "not a regular file" in err
+
+
+def test_no_job_summary_from_a_report_written_to_a_file(
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    summary = tmp_path / "summary.md"
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
+    run("check", "--root", str(SEED), "--format", "sarif", "--output-file", str(tmp_path / "s"))
+    assert not summary.exists()

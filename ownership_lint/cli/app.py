@@ -185,8 +185,8 @@ def render_report(report: Report, options: ReportOptions) -> str:
 
 
 def emit(report: Report, options: ReportOptions | str, title: str = "ownership-lint") -> NoReturn:
-    """Print (or write) a report of findings, append the job summary on GitHub Actions, and
-    exit with the report's code."""
+    """Print (or write) a report of findings, append the job summary on GitHub Actions (when
+    printing), and exit with the report's code."""
     if isinstance(options, str):
         options = ReportOptions(fmt=options)
     rendered = render_report(report, options)
@@ -198,7 +198,9 @@ def emit(report: Report, options: ReportOptions | str, title: str = "ownership-l
         # The renderer already decided about colour: keep click from stripping it.
         click.echo(rendered, nl=False, color=True)
     summary = os.environ.get("GITHUB_STEP_SUMMARY")
-    if summary:
+    # A report written to a file is for another tool (SARIF upload...): the run that prints
+    # is the one that writes the job summary, so that it appears once.
+    if summary and options.output_file is None:
         from ownership_lint.report import markdown
 
         with open(summary, "a", encoding="utf-8") as handle:
