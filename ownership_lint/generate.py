@@ -27,7 +27,6 @@ GitLab flavour
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -37,6 +36,7 @@ from typing import TYPE_CHECKING, Literal
 
 from ownership_lint.codeowners.model import Rule
 from ownership_lint.codeowners.pattern import compile_pattern, gitlab_normalize
+from ownership_lint.drift import first_difference, read_committed, unified_diff
 from ownership_lint.findings import Finding, Location, Severity
 
 if TYPE_CHECKING:
@@ -541,17 +541,6 @@ def compose(
     return generated
 
 
-def unified_diff(old: str, new: str, rel: str) -> str:
-    return "".join(
-        difflib.unified_diff(
-            old.splitlines(keepends=True),
-            new.splitlines(keepends=True),
-            fromfile=f"{rel} (on disk)",
-            tofile=f"{rel} (generated from team/)",
-        )
-    )
-
-
 @dataclass
 class Generated:
     path: Path
@@ -567,16 +556,16 @@ class Generated:
         return self.existing == self.text
 
     def diff(self) -> str:
-        return unified_diff(self.existing or "", self.text, self.rel)
+        return unified_diff(
+            self.existing or "", self.text, self.rel, "on disk", "generated from team/"
+        )
 
 
 def read_existing(path: Path, rel: str) -> str | None:
     from ownership_lint.config import ConfigError
 
-    if not path.exists():
-        return None
     try:
-        return path.read_bytes().decode("utf-8")
+        return read_committed(path)
     except UnicodeDecodeError as err:
         raise ConfigError(f"'{rel}' is not UTF-8 text: it cannot be regenerated") from err
     except OSError as err:
@@ -665,10 +654,10 @@ def drift(root: Path, team: Team) -> list[Drift]:
     for rel in CHECKED_LOCATIONS:
         path = root / rel
         try:
-            if not path.is_file():
-                continue
-            existing = path.read_bytes().decode("utf-8")
+            existing = read_committed(path)
         except (OSError, UnicodeDecodeError):
+            continue
+        if existing is None:
             continue
         try:
             if not is_generated(existing):
@@ -680,10 +669,6 @@ def drift(root: Path, team: Team) -> list[Drift]:
         except (GenerationError, OutputError):
             continue
         if expected != existing:
-            old, new = existing.split("\n"), expected.split("\n")
-            line = next(
-                (n for n, (a, b) in enumerate(zip(old, new, strict=False), 1) if a != b),
-                min(len(old), len(new)),
-            )
+            line = first_difference(existing, expected)
             out.append(Drift(rel, flavor, line, _command(flavor, rel)))
     return out

@@ -235,3 +235,20 @@ def test_docs_refuses_a_team_that_cannot_be_read(tmp_path: Path, run: Run) -> No
     assert code == 1 and "nothing was written or compared" in err
     assert (tmp_path / "docs/TEAM.md").read_bytes() == before
     assert run("docs", "--root", str(tmp_path), "--check")[0] == 1
+
+
+def test_a_crlf_checkout_is_not_stale(tmp_path: Path, run: Run) -> None:
+    # core.autocrlf=true checks generated files out with CRLF line ends.
+    write_files(tmp_path, BASE_TEAM)
+    (tmp_path / "team/team.yaml").write_text(
+        BASE_TEAM["team/team.yaml"].replace("days: 180", "days: 99999")
+    )
+    assert run("docs", "--root", str(tmp_path))[0] == 0
+    assert run("codeowners", "generate", "--root", str(tmp_path))[0] == 1
+    for rel in ("docs/TEAM.md", ".github/CODEOWNERS"):
+        path = tmp_path / rel
+        path.write_bytes(path.read_bytes().replace(b"\n", b"\r\n"))
+    assert run("docs", "--root", str(tmp_path), "--check")[0] == 0
+    assert run("codeowners", "generate", "--root", str(tmp_path), "--check")[0] == 0
+    code, out, _ = run("check", "--root", str(tmp_path))
+    assert code == 0, out

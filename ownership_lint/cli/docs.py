@@ -64,25 +64,19 @@ def _output(root: Path, rendered: str, output: str, check: bool, command: str) -
         return
     target = Path(output) if Path(output).is_absolute() else root / output
     if check:
+        from ownership_lint.drift import read_committed, unified_diff
+
         try:
-            current = target.read_bytes().decode("utf-8", "replace")
-        except FileNotFoundError:
+            current = read_committed(target)
+        except (OSError, UnicodeDecodeError) as err:
+            raise click.UsageError(f"cannot read '{target}' as UTF-8 text: {err}") from err
+        if current is None:
             click.echo(f"{output} does not exist; run '{command}' to create it")
             sys.exit(EXIT_FINDINGS)
-        except OSError as err:
-            raise click.UsageError(f"cannot read '{target}': {err.strerror or err}") from err
         if current == rendered:
             click.echo(f"{output} is up to date")
             return
-        import difflib
-
-        diff = difflib.unified_diff(
-            current.splitlines(keepends=True),
-            rendered.splitlines(keepends=True),
-            f"{output} (committed)",
-            f"{output} (from team/)",
-        )
-        click.echo("".join(diff), nl=False)
+        click.echo(unified_diff(current, rendered, output, "committed", "from team/"), nl=False)
         click.echo(f"{output} is out of date: run '{command}' and commit the result")
         sys.exit(EXIT_FINDINGS)
     if target.is_dir():
