@@ -185,3 +185,32 @@ def test_symlink_outside_the_repository_is_not_followed(tmp_path: Path) -> None:
     findings = [f for f in lint(repo).findings if f.location.path == ROLE]
     assert [f.code for f in findings] == ["OL015"]
     assert "outside the repository" in findings[0].message
+
+
+@pytest.mark.parametrize("value", ["!!bool maybe", '!!int ""', "!!int '-'", '!!float ""'])
+def test_explicit_tags_that_do_not_fit_are_findings(value: str) -> None:
+    data, found = load(f"id: sre\ntitle: {value}\n")
+    assert [(c, line) for c, line, _, _ in found] == [("OL001", 2)]
+    assert data is not None
+
+
+def test_a_long_base_60_number_stays_text() -> None:
+    # PyYAML builds `1:00:00:...` (a YAML 1.1 int) in quadratic time; we do not.
+    text = "1" + ":00" * 200_000
+    data, found = load(f"title: {text}\n")
+    assert found == [] and data == {"title": text}
+
+
+def test_an_anchor_on_a_key_can_be_used() -> None:
+    data, found = load("&k title: x\nseniority: *k\n")
+    assert found == [] and data == {"title": "x", "seniority": "title"}
+
+
+def test_a_tab_inside_a_block_scalar_is_text() -> None:
+    data, found = load("description: |\n  Does things:\n  \t- bullet\n")
+    assert found == [] and data == {"description": "Does things:\n\t- bullet\n"}
+
+
+def test_columns_count_characters() -> None:
+    _, found = load("tïtle: é".encode() + b"\xff\n")
+    assert [(c, line, col) for c, line, col, _ in found] == [("OL007", 1, 9)]

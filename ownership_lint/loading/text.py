@@ -35,11 +35,11 @@ class NotText(Exception):
         return Location(path, self.line, self.column)
 
 
-def _position(raw: bytes | str, index: int) -> tuple[int, int]:
-    newline = b"\n" if isinstance(raw, bytes) else "\n"
-    line = raw.count(newline, 0, index) + 1  # type: ignore[arg-type]
-    column = index - (raw.rfind(newline, 0, index) + 1) + 1  # type: ignore[arg-type]
-    return line, column
+def _position(raw: bytes, index: int) -> tuple[int, int]:
+    """Line and column (in characters, as everywhere else) of byte `index`."""
+    line_start = raw.rfind(b"\n", 0, index) + 1
+    column = len(raw[line_start:index].decode("utf-8", "replace")) + 1
+    return raw.count(b"\n", 0, index) + 1, column
 
 
 def decode(raw: bytes) -> str:
@@ -58,11 +58,11 @@ def decode(raw: bytes) -> str:
             "re-save the file as UTF-8 (for Latin-1: iconv -f LATIN1 -t UTF-8)",
             *_position(raw, err.start),
         ) from err
-    nul = text.find("\0")
+    nul = raw.find(b"\0")
     if nul >= 0:
         raise NotText(
             "the file contains a NUL byte: it is binary, not text",
             "restore the file from version control",
-            *_position(text, nul),
+            *_position(raw, nul),
         )
     return text

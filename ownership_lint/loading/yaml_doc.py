@@ -24,6 +24,7 @@ Path = tuple[str | int, ...]
 MAX_BYTES = 2 * 1024 * 1024
 MAX_DEPTH = 64
 MAX_VALUES = 100_000
+MAX_NUMBER = 64  # characters; longer "numbers" are kept as text
 
 _PARSER: type[Any] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _RESOLVER = Resolver()
@@ -98,7 +99,6 @@ class _Frame:
     anchor: str | None
     size: int = 1
     key: str | None = None
-    key_span: Span | None = None
     skip_value: bool = False  # the value of a duplicate or unusable key
 
 
@@ -195,11 +195,11 @@ class _Builder:
         span = _span(event)
         value, tag = self.resolve(event, span)
         self.count(1, span)
+        if event.anchor:
+            self.anchors[event.anchor] = (value, 1)
         if self.expecting_key():
             self.key(event.value, tag, span)
             return
-        if event.anchor:
-            self.anchors[event.anchor] = (value, 1)
         path = self.child_path() if self.stack else ()
         if tag in (_BOOL, _INT, _FLOAT, _NULL) and event.implicit[0]:
             self.doc.implicit[path] = Implicit(event.value, tag)
@@ -262,7 +262,6 @@ class _Builder:
             frame.skip_value = True
             return
         frame.key = text
-        frame.key_span = span
         self.doc.key_spans[(*frame.path, text)] = span
 
     def attach(self, value: Any, span: Span, size: int) -> None:
@@ -288,6 +287,9 @@ class _Builder:
         if tag in (None, "!"):
             tag = _RESOLVER.resolve(yaml.ScalarNode, event.value, event.implicit)  # type: ignore[no-untyped-call]
         text: str = event.value
+        if tag in (_INT, _FLOAT) and len(text) > MAX_NUMBER:
+            # PyYAML builds YAML 1.1 base-60 numbers (1:00:00...) in quadratic time.
+            return text, _STR
         node = yaml.ScalarNode(tag, text)
         try:
             if tag == _BOOL:
@@ -296,7 +298,8 @@ class _Builder:
                 return _CONSTRUCTOR.construct_yaml_int(node), tag
             if tag == _FLOAT:
                 return _CONSTRUCTOR.construct_yaml_float(node), tag
-        except (ValueError, yaml.YAMLError):
+        except (ValueError, KeyError, IndexError, yaml.YAMLError):
+            # An explicit tag on text it does not fit (`!!int ""`, `!!bool maybe`).
             self.findings.append(
                 syntax.YamlSyntax.finding(self.loc(span), f"'{text}' is not a valid {tag[18:]}")
             )
@@ -319,25 +322,6 @@ class _Builder:
         )
 
 
-def _prescan(text: str, path: str) -> list[Finding]:
-    """Problems a YAML parser would report confusingly or not at all, found line by line."""
-    findings = conflict_markers(text, path)
-    if findings:
-        return findings
-    for number, line in enumerate(text.splitlines(keepends=True), start=1):
-        indent = len(line) - len(line.lstrip(" \t"))
-        tab = line.find("\t", 0, indent)
-        if tab >= 0 and line.strip():
-            findings.append(
-                syntax.TabIndentation.finding(
-                    Location(path, number, tab + 1),
-                    "tab character in indentation",
-                    "indent with spaces only",
-                )
-            )
-    return findings
-
-
 def load_yaml(raw: bytes, path: str) -> tuple[Document | None, list[Finding]]:
     """Parse `raw` (the bytes of the file at repo-relative `path`) into a Document.
 
@@ -355,7 +339,7 @@ def load_yaml(raw: bytes, path: str) -> tuple[Document | None, list[Finding]]:
         text = decode(raw)
     except NotText as err:
         return None, [syntax.Encoding.finding(err.location(path), err.message, err.hint)]
-    findings = _prescan(text, path)
+    findings = conflict_markers(text, path)
     if findings:
         return None, findings
     doc = Document(path)
@@ -369,6 +353,19 @@ def load_yaml(raw: bytes, path: str) -> tuple[Document | None, list[Finding]]:
         mark = err.problem_mark or err.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         problem = " ".join(part for part in (err.problem, err.context) if part) or str(err)
+        lines = text.splitlines()
+        if "tab" in problem or (
+            line <= len(lines) and lines[line - 1][column - 1 : column] == "\t"
+        ):
+            # Tabs are fine inside text; the parser fails only on tabs that indent.
+            builder.findings.append(
+                syntax.TabIndentation.finding(
+                    Location(path, line, column),
+                    "tab character in indentation",
+                    "indent with spaces only",
+                )
+            )
+            return None, builder.findings
         if "nesting depth" in problem:
             # Some libyaml builds cap nesting themselves, scanning ahead of our own limit.
             builder.findings.append(
