@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
@@ -62,6 +63,20 @@ def validate(doc: Document, schema_name: str) -> list[Finding]:
     return findings
 
 
+_REQUIRED = re.compile(r"^'(.+)' is a required property$")
+
+
+def _inside(path: tuple[Any, ...]) -> str:
+    """' in 'areas' item 2' for the mapping at a path, '' at the top of the file."""
+    keys = [part for part in path if isinstance(part, str)]
+    if not keys:
+        return ""
+    where = f" in '{keys[-1]}'"
+    if isinstance(path[-1], int):
+        where += f" item {path[-1] + 1}"
+    return where
+
+
 def _json_type(value: Any) -> str:
     if value is None:
         return "null"
@@ -105,15 +120,17 @@ def _convert(doc: Document, error: Any) -> Iterator[Finding]:
                 " ".join(filter(None, [suggestion, "Allowed here: " + ", ".join(allowed) + "."])),
             )
     elif kind == "required" and isinstance(instance, dict):
+        # jsonschema reports each missing key as an error of its own.
+        key = _REQUIRED.match(error.message)
+        missing = [key.group(1)] if key else [k for k in error.validator_value if k not in instance]
         properties = schema.get("properties", {})
-        for key in error.validator_value:
-            if key not in instance:
-                description = properties.get(key, {}).get("description", "")
-                yield rules.MissingKey.finding(
-                    doc.location(path, key=bool(path)),
-                    f"missing required key '{key}'" + (f" in '{path[-1]}'" if path else ""),
-                    f"add '{key}:' ({description})" if description else f"add '{key}:'",
-                )
+        for name in missing:
+            description = properties.get(name, {}).get("description", "")
+            yield rules.MissingKey.finding(
+                doc.location(path, key=bool(path)),
+                f"missing required key '{name}'" + _inside(path),
+                f"add '{name}:' ({description})" if description else f"add '{name}:'",
+            )
     elif kind == "type":
         yield _wrong_type(doc, path, error.validator_value, instance)
     elif kind in ("anyOf", "oneOf"):
@@ -156,7 +173,8 @@ def _any_of(doc: Document, path: tuple[Any, ...], error: Any) -> Iterator[Findin
     branches: list[dict[str, Any]] = error.validator_value
     found = _json_type(instance := error.instance)
     for index, branch in enumerate(branches):
-        if _branch_type(branch) in (found, "number" if found == "integer" else None):
+        kind = _branch_type(branch)
+        if kind is not None and kind in (found, "number" if found == "integer" else None):
             for sub in error.context:
                 if sub.relative_schema_path and sub.relative_schema_path[0] == index:
                     yield from _convert(doc, sub)
@@ -176,6 +194,13 @@ def _invalid_value(
     location = doc.location(path)
     description = schema.get("description", "")
     if kind == "enum":
+        implicit = doc.implicit.get(path)
+        if implicit is not None and implicit.tag.endswith(":bool"):
+            return syntax.ImplicitBoolean.finding(
+                location,
+                f"'{implicit.text}' is read as the boolean {str(instance).lower()} by YAML 1.1",
+                f"quote it: '{implicit.text}'",
+            )
         choices = [str(c) for c in expected]
         suggestion = did_you_mean(str(instance), choices)
         message = f"'{instance}' is not one of: {', '.join(choices)}"

@@ -204,8 +204,10 @@ def _build_role(doc: Document) -> Role | None:
         if isinstance(item, str):
             role.responsibilities.append(Claim(item, "A", doc.location(where)))
         elif isinstance(item, dict) and isinstance(item.get("id"), str):
-            raci = item["raci"] if item.get("raci") in ("R", "C", "I") else "A"
-            role.responsibilities.append(Claim(item["id"], raci, doc.location((*where, "id"))))
+            raci = item.get("raci", "A")
+            # An invalid letter (the schema reports it) claims nothing, ownership least of all.
+            if raci in ("A", "R", "C", "I"):
+                role.responsibilities.append(Claim(item["id"], raci, doc.location((*where, "id"))))
     return role
 
 
