@@ -21,7 +21,7 @@ from __future__ import annotations
 import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 from ownership_lint.findings import Finding, Severity
@@ -97,16 +97,17 @@ def find_config_file(start: Path) -> Path | None:
 
 def _has_table(pyproject: Path) -> bool:
     try:
-        return "ownership-lint" in _read(pyproject).get("tool", {})
+        tool = _read(pyproject).get("tool")
     except ConfigError:
         return True  # broken TOML is reported when it is loaded
+    return not isinstance(tool, dict) or "ownership-lint" in tool
 
 
 def _read(path: Path) -> dict[str, Any]:
     try:
         with path.open("rb") as handle:
             return tomllib.load(handle)
-    except tomllib.TOMLDecodeError as err:
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as err:
         raise ConfigError(f"{path}: invalid TOML: {err}") from err
     except OSError as err:
         raise ConfigError(f"{path}: cannot be read: {err.strerror or err}") from err
@@ -118,10 +119,13 @@ def load_config(start: Path, explicit: Path | None = None) -> Config:
     if path is None:
         return Config()
     data = _read(path)
-    table = (
-        data.get("tool", {}).get("ownership-lint", {}) if path.name == "pyproject.toml" else data
-    )
-    where = f"{path}: [tool.ownership-lint]" if path.name == "pyproject.toml" else str(path)
+    table: Any = data
+    where = str(path)
+    if path.name == "pyproject.toml":
+        tool = data.get("tool", {})
+        if not isinstance(tool, dict):
+            raise ConfigError(f"{path}: 'tool' must be a table")
+        table, where = tool.get("ownership-lint", {}), f"{path}: [tool.ownership-lint]"
     return parse_config(table, where, path)
 
 
@@ -187,6 +191,8 @@ def _relative_path(value: Any, where: str, key: str, directory: bool = False) ->
     path = value.strip().replace("\\", "/")
     if directory:
         path = path.rstrip("/")
+    if not path.startswith("/"):
+        path = PurePosixPath(path).as_posix()  # './team' and 'a//b' read as 'team', 'a/b'
     if path.startswith("/") or ".." in path.split("/") or path.endswith("/"):
         raise ConfigError(
             f"{where}: '{key}' is {value!r}; it must be a path inside the repository, "

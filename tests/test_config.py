@@ -146,3 +146,26 @@ def test_team_dir_must_stay_inside_the_repository(tmp_path: Path, value: str) ->
     (tmp_path / ".ownership-lint.toml").write_text(f'team-dir = "{value}"\n')
     with pytest.raises(ConfigError, match="must be a path inside the repository"):
         load_config(tmp_path)
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("pyproject.toml", "tool = 1\n", "'tool' must be a table"),
+        ("pyproject.toml", 'tool = "ownership-lint"\n', "'tool' must be a table"),
+        (".ownership-lint.toml", b"ignore = ['\xff']\n", "invalid TOML"),
+    ],
+)
+def test_odd_configuration_files_are_configuration_errors(
+    tmp_path: Path, name: str, content: str | bytes, message: str
+) -> None:
+    path = tmp_path / name
+    path.write_bytes(content if isinstance(content, bytes) else content.encode())
+    with pytest.raises(ConfigError, match=message):
+        load_config(tmp_path)
+
+
+def test_team_dir_is_normalised(tmp_path: Path, run: Run) -> None:
+    write_files(tmp_path, TEAM)
+    code, out, _ = run("check", "--root", str(tmp_path), "--team-dir", "./team/")
+    assert code == 0 and "./team" not in out
