@@ -97,10 +97,10 @@ def find_config_file(start: Path) -> Path | None:
 
 def _has_table(pyproject: Path) -> bool:
     try:
-        tool = _read(pyproject).get("tool")
+        tool = _read(pyproject).get("tool", {})
     except ConfigError:
         return True  # broken TOML is reported when it is loaded
-    return not isinstance(tool, dict) or "ownership-lint" in tool
+    return not isinstance(tool, dict) or "ownership-lint" in tool  # a broken one too
 
 
 def _read(path: Path) -> dict[str, Any]:
