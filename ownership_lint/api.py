@@ -182,11 +182,14 @@ def lint_new(
 
 # -- CODEOWNERS files ----------------------------------------------------------------------
 
-_SECTION = re.compile(r"^\^?\[[^\]]+\]", re.MULTILINE)
+_SECTION = re.compile(r"^\^?\[[^\]\n]+\]", re.MULTILINE)
 
 
 def detect_dialect(rel_path: str, text: str) -> Dialect:
-    """GitLab when the file lives where only GitLab looks, or has `[Section]` headers."""
+    """Where only one platform looks decides (.github/, .gitlab/); elsewhere GitLab when the
+    file has `[Section]` headers, else GitHub."""
+    if rel_path.startswith(".github/"):
+        return "github"
     if rel_path.startswith(".gitlab/") or _SECTION.search(text):
         return "gitlab"
     return "github"

@@ -254,3 +254,14 @@ def test_codeowners_lint_on_every_corpus(run: Run, name: str, tmp_path: Path) ->
         assert codes.count("OL306") == 1
         assert codes.count("OL304") > 20
         assert codes.count("OL307") > 0
+
+
+def test_dialect_detection() -> None:
+    from ownership_lint.api import detect_dialect
+
+    assert detect_dialect("CODEOWNERS", "[Docs][2] @a\n/docs/\n") == "gitlab"
+    assert detect_dialect(".gitlab/CODEOWNERS", "/docs/ @a\n") == "gitlab"
+    # GitHub reads .github/CODEOWNERS: a [line] there is an invalid line, not a section.
+    assert detect_dialect(".github/CODEOWNERS", "[abc] @y\n") == "github"
+    # A bracket must close on its own line to make a header.
+    assert detect_dialect("CODEOWNERS", "[abc\n/docs/ @x # see [1]\n") == "github"
