@@ -16,7 +16,7 @@ from ownership_lint.findings import Finding, Severity
 from ownership_lint.loading.team import load_team
 from ownership_lint.loading.text import NotText, conflict_markers, decode
 from ownership_lint.model import Team
-from ownership_lint.rules import cross_checks, path_checks
+from ownership_lint.rules import all_rules, cross_checks, path_checks
 from ownership_lint.rules.base import Context, RulesFile
 
 if TYPE_CHECKING:
@@ -88,7 +88,7 @@ def git_files(root: Path) -> list[str] | None:
 def _path_findings(rules: RulesFile, config: Config) -> list[Finding]:
     findings: list[Finding] = []
     for check in path_checks():
-        if rules.kind in getattr(check, "kinds", ()) and config.wants(check.code, check.opt_in):
+        if rules.kind in check.kinds and config.wants(check.code, check.opt_in):
             findings.extend(check.check(rules))
     return findings
 
@@ -114,6 +114,8 @@ def lint(
         team.policy = replace(team.policy, **config.policy)
     findings = list(loaded.findings)
     ctx = Context(today=today or dt.date.today(), root=root, config=config)
+    # What ran, so that a suppression of a rule that did not run is not called unused.
+    ran = {code for code, rule in all_rules().items() if config.wants(code, rule.opt_in)}
     for rule in cross_checks():
         if config.wants(rule.code):
             findings.extend(rule.check(team, ctx))
@@ -128,19 +130,23 @@ def lint(
             analysis=analyse(team.mapping, files) if files is not None else None,
         )
         findings.extend(_path_findings(rules, config))
-    findings = _suppress(root, team.files, findings)
+        if rules.analysis is None:
+            ran -= {check.code for check in path_checks() if check.needs_tracked_files}
+    findings = _suppress(root, team.files, findings, ran)
     findings = config.apply(findings)
     findings.sort(key=Finding.sort_key)
     return Report(findings=findings, files=team.files, team=team)
 
 
-def _suppress(root: Path, files: Sequence[str], findings: list[Finding]) -> list[Finding]:
+def _suppress(
+    root: Path, files: Sequence[str], findings: list[Finding], ran: set[str]
+) -> list[Finding]:
     from ownership_lint import suppressions
 
     found = suppressions.scan_files(root, files)
     if not found:
         return findings
-    kept, unused = suppressions.apply(findings, found)
+    kept, unused = suppressions.apply(findings, found, ran)
     return kept + unused
 
 

@@ -11,7 +11,7 @@ after the problem they excused is gone.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -66,9 +66,10 @@ def scan_files(root: Path, paths: Iterable[str]) -> list[Suppression]:
 
 
 def apply(
-    findings: Sequence[Finding], suppressions: Sequence[Suppression]
+    findings: Sequence[Finding], suppressions: Sequence[Suppression], ran: Collection[str]
 ) -> tuple[list[Finding], list[Finding]]:
-    """The findings that no suppression covers, and OL016 findings for unused suppressions."""
+    """The findings that no suppression covers, and OL016 findings for unused suppressions
+    (of the rules that `ran`: one that did not run cannot tell whether it was needed)."""
     from ownership_lint.rules.schema import UnusedSuppression
 
     used: set[tuple[int, str]] = set()
@@ -88,9 +89,9 @@ def apply(
     unused: list[Finding] = []
     for number, suppression in enumerate(suppressions):
         for code in suppression.codes:
-            if (number, code) in used:
-                continue
             valid = _CODE.fullmatch(code) is not None
+            if (number, code) in used or (valid and code not in ran):
+                continue
             unused.append(
                 UnusedSuppression.finding(
                     suppression.location,

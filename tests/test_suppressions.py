@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
+from pathlib import Path
 
-from ownership_lint.api import Report
-from ownership_lint.rules.examples import BASE_TEAM
+from ownership_lint.api import Report, load_config
+from ownership_lint.rules.examples import BASE_TEAM, EXAMPLE_TODAY
 from ownership_lint.suppressions import scan
 
 RunTeam = Callable[..., Report]
@@ -75,3 +77,23 @@ def test_suppression_in_the_path_mapping(example_team: RunTeam) -> None:
 
 def test_text_inside_a_value_is_not_a_comment() -> None:
     assert scan("f.yaml", 'title: "a#ownership-lint: disable=OL001"\n') == []
+
+
+def test_a_suppression_of_a_rule_that_did_not_run_is_not_unused(
+    example_team: RunTeam, tmp_path: Path
+) -> None:
+    # example_team writes into tmp_path.
+    from ownership_lint.api import lint
+
+    mapping = BASE_TEAM["team/path-ownership"] + "/gone/  sre  # ownership-lint: disable=OL307\n"
+    (tmp_path / ".ownership-lint.toml").write_text('ignore = ["OL312"]\n')
+    report = example_team({"team/path-ownership": mapping})
+    assert report.findings == []
+    today = dt.date.fromisoformat(EXAMPLE_TODAY)
+    # Outside git the dead-rule check cannot run: its suppression is not reported either.
+    config = load_config(tmp_path)
+    assert lint(tmp_path, config=config, today=today).findings == []
+    # Nor when the configuration ignores the rule.
+    (tmp_path / ".ownership-lint.toml").write_text('ignore = ["OL307", "OL312"]\n')
+    config = load_config(tmp_path)
+    assert lint(tmp_path, config=config, today=today, tracked=[]).findings == []

@@ -97,6 +97,10 @@ class RulesFile:
 class PathCheck(Rule):
     """A rule that looks at one CODEOWNERS-like file."""
 
+    kinds: ClassVar[tuple[str, ...]] = ("mapping", "codeowners")
+    # Runs only when the tracked files are known (git's index, or --paths-from).
+    needs_tracked_files: ClassVar[bool] = False
+
     def check(self, rules: RulesFile) -> Iterator[Finding]:
         raise NotImplementedError
 

@@ -25,16 +25,12 @@ def rule_location(path: str, rule: Rule) -> Location:
     return Location(path, rule.line, rule.column, rule.line, rule.end_column)
 
 
-class _AnyFile(PathCheck):
-    kinds: ClassVar[tuple[str, ...]] = ("mapping", "codeowners")
-
-
 class _CodeownersOnly(PathCheck):
     kinds: ClassVar[tuple[str, ...]] = ("codeowners",)
 
 
 @register
-class InvalidLine(_AnyFile):
+class InvalidLine(PathCheck):
     """A line that the CODEOWNERS syntax does not accept.
 
     GitHub skips such a line (GitLab may reject the file): the paths it meant to give away
@@ -120,7 +116,7 @@ class UnknownOwner(_CodeownersOnly):
 
 
 @register
-class DuplicateRule(_AnyFile):
+class DuplicateRule(PathCheck):
     """A rule that means the same as a later rule (in the same GitLab section).
 
     Not only the same text: `/docs/**` and `/docs/`, `**/x` and `x`, `/a/b` and `a/b` match the
@@ -149,13 +145,14 @@ class DuplicateRule(_AnyFile):
 
 
 @register
-class DeadRule(_AnyFile):
+class DeadRule(PathCheck):
     """A rule whose pattern matches no tracked file.
 
     A path that was moved or deleted, or a typo in the pattern. Tracked files come from git's
     index (or --paths-from); the rule is quiet when they are not known.
     """
 
+    needs_tracked_files = True
     code = "OL307"
     name = "dead-rule"
     severity = Severity.WARNING
@@ -173,13 +170,14 @@ class DeadRule(_AnyFile):
 
 
 @register
-class ShadowedRule(_AnyFile):
+class ShadowedRule(PathCheck):
     """A rule that matches tracked files, but every one of them is won by a later rule.
 
     The last matching rule wins, so this rule decides nothing: it is dead weight, or a sign
     that the rules are in the wrong order (general rules must come before specific ones).
     """
 
+    needs_tracked_files = True
     code = "OL308"
     name = "shadowed-rule"
     severity = Severity.WARNING
@@ -239,6 +237,7 @@ class UnownedFile(_CodeownersOnly):
     asked to review changes to such a file.
     """
 
+    needs_tracked_files = True
     code = "OL310"
     name = "unowned-file"
     severity = Severity.WARNING
