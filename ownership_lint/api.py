@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import subprocess
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
@@ -36,7 +35,7 @@ __all__ = [
     "who_owns",
 ]
 
-Progress = Callable[[int], None]
+Progress = Callable[[int, int], None]  # (files done, files in all)
 
 
 @dataclass
@@ -60,19 +59,12 @@ class Report:
 
 def find_root(start: Path) -> Path:
     """The git top-level containing `start`, or `start` itself outside a repository."""
-    # `git rev-parse` is a few milliseconds; importing GitPython for it would cost more.
+    from ownership_lint.gitrepo import GitError, top_level
+
     try:
-        out = subprocess.run(
-            ["git", "rev-parse", "--show-toplevel"],
-            cwd=start,
-            capture_output=True,
-            text=True,
-            check=False,
-        )
-    except OSError:
+        return top_level(start)
+    except GitError:
         return start
-    top = out.stdout.strip()
-    return Path(top) if out.returncode == 0 and top else start
 
 
 def git_files(root: Path) -> list[str] | None:
@@ -163,14 +155,18 @@ def lint_new(
     message, positions aside). `base` is read from git without touching the work tree.
     """
     import tempfile
-    from collections import Counter
 
     from ownership_lint import gitrepo
 
     config = config or Config()
     report = lint(root, config=config, today=today)
     with tempfile.TemporaryDirectory(prefix="ownership-lint-base-") as tmp:
-        gitrepo.export(root, base, [config.team_dir], Path(tmp))
+        # Everything a finding may compare team/ with: generated CODEOWNERS and documents.
+        from ownership_lint.codeowners.locate import LOCATIONS
+
+        generated = [path for paths in LOCATIONS.values() for path in paths]
+        prefixes = [config.team_dir, config.docs_path, config.matrix_path, *generated]
+        gitrepo.export(root, base, prefixes, Path(tmp))
         try:
             old = lint(Path(tmp), config=config, today=today, tracked=gitrepo.files_at(root, base))
             known = Counter(finding.identity() for finding in old.findings)
@@ -419,7 +415,7 @@ def coverage(
     per_owner: Counter[str] = Counter()
     for number, path in enumerate(sorted(files)):
         if progress is not None and number % 2048 == 0:
-            progress(number)
+            progress(number, len(files))
         owners = matcher.owners(path)
         if owners:
             per_owner.update(owners)

@@ -37,6 +37,12 @@ def _repo(root: Path) -> git.Repo:
         raise GitError("git is not installed") from err
 
 
+def top_level(start: Path) -> Path:
+    """The top directory of the repository that holds `start`."""
+    out = _git(start, "rev-parse", "--show-toplevel").decode("utf-8", "surrogateescape")
+    return Path(out.strip())
+
+
 def tracked_files(root: Path) -> list[str]:
     """Every path in the index under `root`, relative to `root`, POSIX, sorted."""
     # -z: paths verbatim, without C-quoting; run in `root`, paths come relative to it.
@@ -47,7 +53,7 @@ def tracked_files(root: Path) -> list[str]:
 def read_paths_file(path: Path) -> list[str]:
     """Paths listed one a line (blank lines and a leading './' ignored), as --paths-from takes."""
     try:
-        text = path.read_text(encoding="utf-8")
+        text = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError as err:
         raise GitError(f"'{path}' is not UTF-8 text") from err
     except OSError as err:

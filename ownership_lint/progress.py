@@ -13,16 +13,14 @@ DELAY = 0.5  # seconds of silence before the first update
 
 
 @contextmanager
-def progress(
-    total: int, what: str, stream: TextIO | None = None
-) -> Iterator[Callable[[int], None]]:
-    """Yields a callback taking the number of items done so far."""
+def progress(what: str, stream: TextIO | None = None) -> Iterator[Callable[[int, int], None]]:
+    """Yields a callback taking the number of items done so far and the number in all."""
     out = stream or sys.stderr
     shown = False
     active = bool(getattr(out, "isatty", lambda: False)()) and not os.environ.get("CI")
     start = time.monotonic()
 
-    def update(done: int) -> None:
+    def update(done: int, total: int) -> None:
         nonlocal shown
         if active and time.monotonic() - start > DELAY:
             out.write(f"\r{what}: {done:,}/{total:,}")

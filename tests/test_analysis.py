@@ -98,3 +98,10 @@ def test_matches_the_reference(patterns: list[str], paths: list[list[str]]) -> N
     dead, shadowed = reference(file, files)
     assert {rule.index for rule in result.dead} == dead
     assert set(result.shadowed) == shadowed
+
+
+def test_gitlab_shadowing_names_the_winner_of_the_same_section() -> None:
+    text = "[A]\n/docs/a.md @a\n/docs/ @a2\n[B]\n/docs/ @b\n"
+    result = analyse(parse(text, "gitlab"), ["docs/a.md"])
+    shadow = result.shadowed[0]
+    assert shadow.winner is not None and shadow.winner.line == 3

@@ -169,7 +169,7 @@ def render_report(report: Report, options: ReportOptions) -> str:
     if options.fmt == "github":
         from ownership_lint.report import github
 
-        return github.render(findings, files)
+        return github.render(findings, files, quiet=options.quiet)
     if options.fmt == "sarif":
         from ownership_lint.report import sarif
 

@@ -108,7 +108,7 @@ def codeowners_lint(
         config = load_cli_config(root, config_file, select, ignore)
         if unowned:
             config = replace(config, enable=("OL310",))
-        with progress(len(tracked or ()), "scanning files") as step:
+        with progress("scanning files") as step:
             report = api.lint_codeowners(
                 root,
                 file,
@@ -145,7 +145,7 @@ def coverage(
     tracked = tracked_from(paths_from)
     try:
         config = load_cli_config(root, config_file, None, None)
-        with progress(len(tracked or ()), "scanning files") as step:
+        with progress("scanning files") as step:
             result = api.coverage(
                 root, codeowners=codeowners_file, tracked=tracked, config=config, progress=step
             )

@@ -18,7 +18,7 @@ from ownership_lint.codeowners.index import Matcher
 from ownership_lint.codeowners.model import CodeownersFile, Rule
 from ownership_lint.codeowners.pattern import compile_pattern, gitlab_normalize
 
-Progress = Callable[[int], None]
+Progress = Callable[[int, int], None]  # (files done, files in all)
 
 
 @dataclass(frozen=True)
@@ -47,7 +47,7 @@ class Analysis:
 
 def semantic_key(rule: Rule, dialect: str) -> tuple[str | None, str]:
     """Two rules with the same key match exactly the same paths (in the same section)."""
-    section = rule.section.key if rule.section is not None else None
+    section = _section(rule)
     if dialect == "gitlab":
         return section, ("!" if rule.negated else "") + gitlab_normalize(rule.pattern)
     pattern = rule.pattern
@@ -59,6 +59,10 @@ def semantic_key(rule: Rule, dialect: str) -> tuple[str | None, str]:
     if pattern.endswith("/**"):
         pattern = pattern[:-2]  # `dir/**` and `dir/` both own the subtree
     return section, ("float:" if floating else "root:") + pattern
+
+
+def _section(rule: Rule) -> str | None:
+    return rule.section.key if rule.section is not None else None
 
 
 def duplicates(file: CodeownersFile) -> dict[int, Rule]:
@@ -90,18 +94,18 @@ def analyse(
     files = sorted(files)
     result = Analysis(file=file, files=files)
     matcher = Matcher(file)
-    winner: dict[str, int] = {}
+    # (section, path) -> the rule that wins the path in that section (GitHub: one section).
+    winner: dict[tuple[str | None, str], int] = {}
     for number, path in enumerate(files):
         if progress is not None and number % 2048 == 0:
-            progress(number)
+            progress(number, len(files))
         rules = matcher.matching_rules(path)
         for rule in rules:
             result.wins[rule.index] += 1
+            winner[_section(rule), path] = rule.index
         owned = any(rule.effective_owners for rule in rules)
         if not owned:
             result.unowned.append(path)
-        if rules:
-            winner[path] = max(rules, key=lambda r: r.index).index
     result.duplicates = duplicates(file)
     by_index = {rule.index: rule for rule in file.rules}
     for rule in file.rules:
@@ -115,8 +119,9 @@ def analyse(
         if not matched:
             result.dead.append(rule)
         elif not rule.negated:
-            winners = Counter(winner.get(p, -1) for p in matched)
+            section = _section(rule)
+            winners = Counter(winner.get((section, p), -1) for p in matched)
             best, won = winners.most_common(1)[0]
-            example = next(p for p in matched if winner.get(p, -1) == best)
+            example = next(p for p in matched if winner.get((section, p), -1) == best)
             result.shadowed[rule.index] = Shadowing(len(matched), by_index.get(best), won, example)
     return result

@@ -17,6 +17,8 @@ def fingerprints(findings: Sequence[Finding]) -> list[str]:
     for finding in findings:
         key = finding.identity()
         seen[key] += 1
-        digest = hashlib.sha256(f"{key}\0{seen[key]}".encode()).hexdigest()
+        digest = hashlib.sha256(
+            f"{key}\0{seen[key]}".encode("utf-8", "surrogateescape")
+        ).hexdigest()
         result.append(digest[:32])
     return result

@@ -37,6 +37,7 @@ def annotation(finding: Finding) -> str:
     return f"::{kind} {props}::{_data(message)}"
 
 
-def render(findings: Sequence[Finding], files: int) -> str:
+def render(findings: Sequence[Finding], files: int, quiet: bool = False) -> str:
     lines = [annotation(finding) for finding in findings]
-    return "\n".join(lines) + ("\n" if lines else "") + text.render(findings, files)
+    full = "" if quiet else text.render(findings, files)
+    return "\n".join(lines) + ("\n" if lines else "") + full

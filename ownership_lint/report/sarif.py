@@ -70,6 +70,7 @@ def render(findings: Sequence[Finding], files: int) -> str:
         "runs": [
             {
                 "tool": {"driver": driver},
+                "columnKind": "unicodeCodePoints",
                 "originalUriBaseIds": {"%SRCROOT%": {"uri": "./"}},
                 "results": results,
             }

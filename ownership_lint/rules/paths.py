@@ -132,7 +132,8 @@ class DuplicateRule(PathCheck):
 
     def check(self, rules: RulesFile) -> Iterator[Finding]:
         by_index = {rule.index: rule for rule in rules.parsed.rules}
-        for index, later in sorted(duplicates(rules.parsed).items()):
+        found = rules.analysis.duplicates if rules.analysis else duplicates(rules.parsed)
+        for index, later in sorted(found.items()):
             rule = by_index[index]
             same = "repeats" if rule.pattern == later.pattern else "means the same as"
             yield self.finding(
