@@ -26,21 +26,27 @@ def atomic_write(path: Path, data: bytes) -> None:
         # Renaming over a device, a pipe or a link would replace it with a plain file.
         raise NotARegularFile(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    mode = path.stat().st_mode & 0o7777 if path.exists() else None
+    # A new file gets the permissions any other new file gets (mkstemp's are 0600).
+    mode = path.stat().st_mode & 0o7777 if path.exists() else 0o666 & ~_umask()
     handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(handle, "wb") as out:
             out.write(data)
             out.flush()
             os.fsync(out.fileno())
-        if mode is not None:
-            os.chmod(temp, mode)
+        os.chmod(temp, mode)
         os.replace(temp, path)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(temp)
         raise
     _fsync_directory(path.parent)
+
+
+def _umask() -> int:
+    current = os.umask(0)
+    os.umask(current)
+    return current
 
 
 def _fsync_directory(directory: Path) -> None:
@@ -75,6 +81,7 @@ def write_directory(
             atomic_write(staging / rel, data)
         if validate is not None:
             validate(staging)
+        os.chmod(staging, 0o777 & ~_umask())  # mkdtemp's are 0700
         if target.exists():
             old = Path(tempfile.mkdtemp(prefix=f".{target.name}.old-", dir=target.parent))
             os.replace(target, old / target.name)

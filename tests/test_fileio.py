@@ -79,3 +79,14 @@ def test_never_replaces_a_link_or_a_device(tmp_path: Path) -> None:
     with pytest.raises(NotARegularFile):
         atomic_write(Path("/dev/null"), b"new")
     assert not Path("/dev/null").is_file()
+
+
+def test_new_files_and_directories_follow_the_umask(tmp_path: Path) -> None:
+    old = os.umask(0o022)
+    try:
+        atomic_write(tmp_path / "new.sarif", b"{}")
+        write_directory(tmp_path / "team", {"roles/a.yaml": b"x"})
+    finally:
+        os.umask(old)
+    assert (tmp_path / "new.sarif").stat().st_mode & 0o777 == 0o644
+    assert (tmp_path / "team").stat().st_mode & 0o777 == 0o755
