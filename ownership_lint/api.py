@@ -339,13 +339,30 @@ def _source(
 
 
 def repo_path(root: Path, given: str, cwd: Path | None = None) -> str:
-    """A path as the user typed it, as a repository-relative POSIX path."""
-    candidate = (cwd or Path.cwd()) / given
-    if candidate.exists():
-        rel = _relative(root, candidate)
-        if not rel.startswith("/") and not rel.startswith(".."):
-            return "" if rel == "." else rel
-    return given.replace("\\", "/").removeprefix("./").lstrip("/").rstrip("/")
+    """A path as the user typed it, as a repository-relative POSIX path: an existing absolute
+    path, or a path relative to the current directory (when that is inside the repository),
+    is translated; `/docs/x` that exists nowhere reads from the root, as in CODEOWNERS; any
+    other path is taken as relative to the root. Outside the repository: ConfigError."""
+    import os.path
+
+    top = os.path.realpath(root)
+    here = os.path.realpath(cwd or Path.cwd())
+    text = given.replace("\\", "/")
+    inside_here = here == top or here.startswith(top + os.sep)
+    if os.path.isabs(text) and os.path.exists(text):
+        full = os.path.realpath(text)
+    elif os.path.isabs(text) and not text.startswith(top + "/"):
+        full = os.path.normpath(os.path.join(top, text.lstrip("/")))  # '/docs/x': from the root
+    elif os.path.isabs(text):
+        full = os.path.normpath(text)
+    elif inside_here:
+        full = os.path.normpath(os.path.join(here, text))
+    else:
+        full = os.path.normpath(os.path.join(top, text))
+    rel = os.path.relpath(full, top).replace(os.sep, "/")
+    if rel == "." or rel == ".." or rel.startswith("../"):
+        raise ConfigError(f"'{given}' is not a path inside the repository ({root})")
+    return rel
 
 
 def who_owns(

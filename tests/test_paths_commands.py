@@ -265,3 +265,18 @@ def test_dialect_detection() -> None:
     assert detect_dialect(".github/CODEOWNERS", "[abc] @y\n") == "github"
     # A bracket must close on its own line to make a header.
     assert detect_dialect("CODEOWNERS", "[abc\n/docs/ @x # see [1]\n") == "github"
+
+
+def test_who_owns_paths_must_be_inside_the_repository(
+    run: Run, repo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(repo / "alerts")
+    code, out, _ = run("who-owns", "--root", str(repo), "../alerts//cpu.yaml", str(repo / "x/y"))
+    assert code == 0
+    assert [line for line in out.splitlines() if not line.startswith(" ")] == [
+        "alerts/cpu.yaml: sre",
+        "x/y: (no owner)",
+    ]
+    for outside in ("../..", "/etc/passwd"):
+        code, _, err = run("who-owns", "--root", str(repo), outside)
+        assert code == 2 and "not a path inside the repository" in err
