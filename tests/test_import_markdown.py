@@ -189,3 +189,41 @@ def test_unknown_sections_and_stray_text_are_warned_about(tmp_path: Path) -> Non
         "doc.md: no '**Last Updated:** YYYY-MM-DD' line: last_reviewed is set to today "
         "(2026-01-01)",
     ]
+
+
+@pytest.mark.parametrize(
+    ("document", "expected"),
+    [
+        # YAML 1.1 words as ids are quoted, not read as booleans or null.
+        (
+            "# No\n\n## No (Senior)\n\n**Ответственность:**\n- Yes we can\n\n"
+            "**With the Null department:**\n- Null things\n",
+            "wrote team/",
+        ),
+        # A very long heading makes an id that still names a file.
+        ("# T\n\n## " + "Very long role " * 30 + "\n\n**Tools:**\n- kubectl\n", "wrote team/"),
+    ],
+)
+def test_odd_documents_import(tmp_path: Path, run: Run, document: str, expected: str) -> None:
+    (tmp_path / "doc.md").write_text(document)
+    code, out, err = run("import", "markdown", str(tmp_path / "doc.md"), "--root", str(tmp_path))
+    assert code == 0, err
+    assert expected in out
+
+
+def test_a_role_heading_without_a_title(tmp_path: Path, run: Run) -> None:
+    (tmp_path / "doc.md").write_text("# T\n\n## 🎉 (Senior)\n\n**Tools:**\n- kubectl\n")
+    code, _, err = run("import", "markdown", str(tmp_path / "doc.md"), "--root", str(tmp_path))
+    assert code == 2 and "doc.md:3: a role heading has no title" in err
+    assert not (tmp_path / "team").exists()
+
+
+def test_list_items_keep_their_text(tmp_path: Path) -> None:
+    from ownership_lint.importing.markdown import parse
+
+    doc = parse("# T\n\n## Ops\n\n**Tools:**\n- 1.10 upgrade\n- `kubectl`\n- ✅ helm\n", "d.md")
+    assert [item.text for item in doc.roles[0].sections["tools"]] == [
+        "1.10 upgrade",
+        "kubectl",  # a code span around the whole item is Markdown, not text
+        "helm",
+    ]

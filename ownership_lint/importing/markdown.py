@@ -147,13 +147,18 @@ _CODEC_NAMES = {
 }
 
 
-def _clean(text: str) -> str:
-    """Text without leading emoji, check marks and other symbols, and without Markdown emphasis
-    around the whole of it."""
-    text = _KEYCAP.sub("", text.strip())
+def _clean(text: str, heading: bool = False) -> str:
+    """Text without leading emoji, check marks and other symbols (and, in a heading, without a
+    number such as `1️⃣` or `2.`), and without Markdown emphasis around the whole of it."""
+    text = text.strip()
+    if heading:
+        text = _KEYCAP.sub("", text)
     while text and (
-        unicodedata.category(text[0]) in ("So", "Sk", "Cf", "Mn", "Me", "Zs")
-        or text[0] in "\ufe0f\u20e3"
+        (
+            unicodedata.category(text[0]) in ("So", "Sk", "Cf", "Mn", "Me", "Zs")
+            and not text[0].isascii()
+        )
+        or text[0] in "\ufe0f\u20e3 "
     ):
         text = text[1:]
     text = re.sub(r"^\[[ xX]\]\s+", "", text)
@@ -202,7 +207,7 @@ def _department_name(label: str) -> str:
 
 
 def _role_heading(text: str) -> tuple[str, str]:
-    title = _clean(text)
+    title = _clean(text, heading=True)
     match = re.match(r"^(.*?)\s*\(([^()]*)\)\s*$", title)
     if match and match.group(2).strip().casefold() in SENIORITY:
         return match.group(1).strip(), SENIORITY[match.group(2).strip().casefold()]
@@ -225,7 +230,7 @@ def parse(text: str, name: str) -> ParsedDocument:
         item = _ITEM.match(line) if not heading else None
         if heading and len(heading.group(1)) == 1:
             if not doc.title:
-                doc.title = _TITLE_SUFFIX.sub("", _clean(heading.group(2))) or _clean(
+                doc.title = _TITLE_SUFFIX.sub("", _clean(heading.group(2), True)) or _clean(
                     heading.group(2)
                 )
             role, department, current, in_collaboration = None, None, None, False
@@ -349,6 +354,8 @@ def build(doc: ParsedDocument, name: str, today: dt.date) -> Imported:
     role_ids: set[str] = set()
     ids: list[str] = []
     for role in doc.roles:
+        if not role.title:
+            raise DocumentError(f"{name}:{role.line}: a role heading has no title")
         short = re.split(r"\s+[-\u2013\u2014]\s+", role.title, maxsplit=1)[0]
         role_id = _unique(slug(short), role_ids, "role")
         if role_id != (slug(short) or "role"):
@@ -383,6 +390,9 @@ def build(doc: ParsedDocument, name: str, today: dt.date) -> Imported:
                     raci = letter.group(1)
                 else:
                     warnings.append(f"{name}:{item.line}: '({item.note})' is not a RACI letter")
+            if any(c.role == role_id for c in resp.claims):
+                warnings.append(f"{name}:{item.line}: '{item.text}' is listed twice for one role")
+                continue
             resp.claims.append(Claim(role_id, raci, item.line))
     for resp in by_key.values():
         owners = [c for c in resp.claims if c.raci == "A"]
@@ -457,7 +467,7 @@ def build(doc: ParsedDocument, name: str, today: dt.date) -> Imported:
     )
     team = [
         header,
-        f"name: {slug(title) or 'team'}\n",
+        f"name: {yaml_scalar(slug(title) or 'team')}\n",
         f"title: {yaml_scalar(title)}\n",
         f'last_reviewed: "{last_reviewed}"\n',
     ]
@@ -465,26 +475,32 @@ def build(doc: ParsedDocument, name: str, today: dt.date) -> Imported:
         team.append("# Cross-functional collaboration: give each interface to one role.\n")
         team.append("departments:\n")
         for dept_id, dept, items in departments:
-            team.append(f"  - id: {dept_id}\n    name: {yaml_scalar(dept.name)}\n    interfaces:")
+            team.append(
+                f"  - id: {yaml_scalar(dept_id)}\n    name: {yaml_scalar(dept.name)}\n"
+                "    interfaces:"
+            )
             team.append("\n" if items else " []\n")
             for iface_id, item in items:
-                team.append(f"      - id: {iface_id}\n        title: {yaml_scalar(item.text)}\n")
+                ident, title = yaml_scalar(iface_id), yaml_scalar(item.text)
+                team.append(f"      - id: {ident}\n        title: {title}\n")
     catalogue = [
         header,
         "# Every responsibility the team owns, by area; each is owned by exactly one role.\n",
         "areas:\n",
     ]
     for area, group in _by_area(list(by_key.values())).items():
-        catalogue.append(f"  - id: {area}\n    title: {yaml_scalar(areas[area])}\n")
+        catalogue.append(f"  - id: {yaml_scalar(area)}\n    title: {yaml_scalar(areas[area])}\n")
         catalogue.append("    responsibilities:\n")
         for resp in group:
-            catalogue.append(f"      - id: {resp.id}\n        title: {yaml_scalar(resp.title)}\n")
+            catalogue.append(
+                f"      - id: {yaml_scalar(resp.id)}\n        title: {yaml_scalar(resp.title)}\n"
+            )
     files = {
         "team.yaml": "".join(team),
         "responsibilities.yaml": "".join(catalogue) if by_key else header + "areas: []\n",
     }
     for role_id, role in zip(ids, doc.roles, strict=True):
-        lines = [header, f"id: {role_id}\n", f"title: {yaml_scalar(role.title)}\n"]
+        lines = [header, f"id: {yaml_scalar(role_id)}\n", f"title: {yaml_scalar(role.title)}\n"]
         if role.seniority:
             lines.append(f"seniority: {role.seniority}\n")
         lines.append(
@@ -506,7 +522,8 @@ def build(doc: ParsedDocument, name: str, today: dt.date) -> Imported:
         if claims:
             lines.append("responsibilities:\n")
             for resp, claim in claims:
-                entry = resp.id if claim.raci == "A" else f"{{id: {resp.id}, raci: {claim.raci}}}"
+                ident = yaml_scalar(resp.id)
+                entry = ident if claim.raci == "A" else f"{{id: {ident}, raci: {claim.raci}}}"
                 lines.append(f"  - {entry}\n")
         else:
             lines.append("responsibilities: []\n")

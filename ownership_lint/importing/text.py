@@ -7,6 +7,7 @@ import re
 import unicodedata
 
 _PLAIN = re.compile(r"[A-Za-z\u00c0-\uffff][^:#\n\"'`{}\[\]]*")
+MAX_ID = 48
 _YAML_WORDS = {"y", "n", "yes", "no", "on", "off", "true", "false", "null", "~"}
 # Russian (and the few Ukrainian and Belarusian letters) to Latin, for ids: ids are ASCII.
 _CYRILLIC = dict(
@@ -34,7 +35,8 @@ def slug(text: str) -> str:
     result = "-".join(words)
     if not result or not result[0].isalpha():
         result = "x-" + result if result else ""
-    return result
+    # Ids name files (roles/<id>.yaml): keep them well inside any file-name limit.
+    return result[:MAX_ID].rstrip("-")
 
 
 def yaml_scalar(text: str) -> str:
