@@ -225,6 +225,7 @@ class LoadedCodeowners:
     parsed: CodeownersFile
     size: int
     findings: list[Finding] = field(default_factory=list)  # about the text itself
+    text: str = ""
 
 
 def load_codeowners(
@@ -244,7 +245,7 @@ def load_codeowners(
     except NotText as err:
         raise ConfigError(f"{err.location(rel)}: {err.message}; {err.hint}") from err
     chosen = dialect or detect_dialect(rel, text)
-    return LoadedCodeowners(rel, parse(text, chosen), len(raw), conflict_markers(text, rel))
+    return LoadedCodeowners(rel, parse(text, chosen), len(raw), conflict_markers(text, rel), text)
 
 
 def _roster(root: Path, team_dir: str) -> frozenset[str] | None:

@@ -130,3 +130,19 @@ def test_round_trip_through_the_files_on_disk(tmp_path: Path) -> None:
     assert report.errors == sum(1 for f in report.findings if f.code == "OL311")
     after = Matcher(parse(render(load_team(tmp_path).team, "github"), "github"))
     assert owner_sets(after, files) == owner_sets(Matcher(parsed), files)
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("# only comments\n", "has no rules"),
+        ("* @a\n<<<<<<< HEAD\n/x @b\n=======\n/x @c\n>>>>>>> t\n", "merge-conflict marker"),
+    ],
+)
+def test_import_refuses_a_file_with_nothing_to_import(
+    tmp_path: Path, content: str, message: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "CODEOWNERS").write_text(content)
+    assert run(["import", "codeowners", str(tmp_path / "CODEOWNERS"), "--root", str(tmp_path)]) == 2
+    assert message in capsys.readouterr().err
+    assert not (tmp_path / "team").exists()

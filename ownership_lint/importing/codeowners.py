@@ -273,9 +273,13 @@ def import_codeowners(
             f"'{loaded.path}' is a GitLab CODEOWNERS file (sections, or under .gitlab/): "
             "only GitHub files can be imported so far"
         )
-    text = file.read_bytes().decode("utf-8-sig")
+    if loaded.findings:  # merge-conflict markers: the file is not what anyone meant
+        first = loaded.findings[0]
+        raise ImportFailed(f"{first.location}: {first.message}; resolve it, then import")
+    if not loaded.parsed.rules:
+        raise ImportFailed(f"'{loaded.path}' has no rules: there is no ownership to import")
     return plan_import(
-        text,
+        loaded.text,
         loaded.parsed,
         source=loaded.path,
         team_dir=team_dir,
