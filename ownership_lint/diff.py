@@ -4,7 +4,6 @@ revision, or the work tree), read from git without checking anything out."""
 from __future__ import annotations
 
 import tempfile
-from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -125,19 +124,15 @@ class OwnershipDiff:
 
 
 def _owners(team: Team | None) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
-    resp: dict[str, list[str]] = defaultdict(list)
-    iface: dict[str, list[str]] = defaultdict(list)
+    """Responsibility and interface ids -> owning role ids; [] for those nobody owns."""
     if team is None:
-        return resp, iface
-    for ident in team.responsibility_ids():
-        resp[ident] = []
-    for ident in team.interface_ids():
-        iface[ident] = []
-    for role in team.roles:
-        for claim in role.owned():
-            resp[claim.id].append(role.id)
-        for ref in role.interfaces:
-            iface[ref.id].append(role.id)
+        return {}, {}
+    resp: dict[str, list[str]] = {ident: [] for ident in team.responsibility_ids()}
+    iface: dict[str, list[str]] = {ident: [] for ident in team.interface_ids()}
+    for ident, refs in team.responsibility_owners().items():
+        resp[ident] = [ref.id for ref in refs]
+    for ident, refs in team.interface_owners().items():
+        iface[ident] = [ref.id for ref in refs]
     return resp, iface
 
 

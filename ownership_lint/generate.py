@@ -135,10 +135,9 @@ class Coverage:
     """
 
     def __init__(self, team: Team) -> None:
-        owners: dict[str, list[str]] = {}
-        for role in team.roles:
-            for claim in role.owned():
-                owners.setdefault(claim.id, []).append(role.id)
+        owners = {
+            ident: [ref.id for ref in refs] for ident, refs in team.responsibility_owners().items()
+        }
         self._by_role: dict[str, list[tuple[str, set[tuple[str, ...]], set[tuple[str, ...]]]]] = {}
         for resp in team.responsibilities:
             if not resp.paths:

@@ -141,3 +141,20 @@ class Team:
 
     def interface_ids(self) -> set[str]:
         return {i.id for i in self.interfaces}
+
+    def responsibility_owners(self) -> dict[str, list[Ref]]:
+        """Responsibility id -> the roles that own it (RACI A), each as its role id and where
+        it claims it; ids nobody owns are absent."""
+        owners: dict[str, list[Ref]] = {}
+        for role in self.roles:
+            for claim in role.owned():
+                owners.setdefault(claim.id, []).append(Ref(role.id, claim.location))
+        return owners
+
+    def interface_owners(self) -> dict[str, list[Ref]]:
+        """Interface id -> the roles that own it, as for responsibilities."""
+        owners: dict[str, list[Ref]] = {}
+        for role in self.roles:
+            for ref in role.interfaces:
+                owners.setdefault(ref.id, []).append(Ref(role.id, ref.location))
+        return owners

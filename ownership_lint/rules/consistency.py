@@ -47,17 +47,14 @@ def _claims(team: Team) -> tuple[CodeownersFile, dict[int, _Claim]]:
     longest literal prefix) comes last, so that it wins."""
     from ownership_lint.generate import literal_prefix
 
-    owners: dict[str, list[str]] = {}
-    for role in team.roles:
-        for owned in role.owned():
-            owners.setdefault(owned.id, []).append(role.id)
+    owners = team.responsibility_owners()
     entries: list[tuple[int, int, _Claim]] = []
     for resp in team.responsibilities:
         if len(owners.get(resp.id, ())) != 1:
             continue  # no owner or several: OL101 / OL102 say so
         for ref in resp.paths:
             depth = len(literal_prefix(ref.id))
-            entries.append((depth, len(entries), _Claim(resp.id, owners[resp.id][0], ref)))
+            entries.append((depth, len(entries), _Claim(resp.id, owners[resp.id][0].id, ref)))
     entries.sort(key=lambda e: (e[0], e[1]))
     file = CodeownersFile()
     by_index: dict[int, _Claim] = {}

@@ -2,35 +2,17 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterator
 
-from ownership_lint.findings import Finding, Location, Severity
-from ownership_lint.model import Team
+from ownership_lint.findings import Finding, Severity
+from ownership_lint.model import Ref, Team
 from ownership_lint.rules.base import Context, CrossCheck, register
 
 _ROLE = "id: {id}\ntitle: {title}\nseniority: middle\nmembers: ['{member}']\n"
 
 
-def responsibility_owners(team: Team) -> dict[str, list[tuple[str, Location]]]:
-    """Responsibility id -> the roles that own it (RACI A), with where each claims it."""
-    owners: dict[str, list[tuple[str, Location]]] = defaultdict(list)
-    for role in team.roles:
-        for claim in role.owned():
-            owners[claim.id].append((role.id, claim.location))
-    return owners
-
-
-def interface_owners(team: Team) -> dict[str, list[tuple[str, Location]]]:
-    owners: dict[str, list[tuple[str, Location]]] = defaultdict(list)
-    for role in team.roles:
-        for ref in role.interfaces:
-            owners[ref.id].append((role.id, ref.location))
-    return owners
-
-
-def _claimants(claims: list[tuple[str, Location]]) -> str:
-    return ", ".join(f"{role} ({location})" for role, location in claims)
+def _claimants(claims: list[Ref]) -> str:
+    return ", ".join(f"{claim.id} ({claim.location})" for claim in claims)
 
 
 @register
@@ -52,7 +34,7 @@ class UnownedResponsibility(CrossCheck):
     def check(self, team: Team, ctx: Context) -> Iterator[Finding]:
         if not team.complete:
             return
-        owners = responsibility_owners(team)
+        owners = team.responsibility_owners()
         for resp in team.responsibilities:
             if not owners.get(resp.id):
                 yield self.finding(
@@ -80,10 +62,10 @@ class MultipleOwners(CrossCheck):
 
     def check(self, team: Team, ctx: Context) -> Iterator[Finding]:
         catalogue = team.responsibility_ids()
-        for resp_id, claims in sorted(responsibility_owners(team).items()):
+        for resp_id, claims in sorted(team.responsibility_owners().items()):
             if len(claims) > 1 and resp_id in catalogue:
                 yield self.finding(
-                    claims[-1][1],
+                    claims[-1].location,
                     f"responsibility '{resp_id}' is owned by {len(claims)} roles: "
                     + _claimants(claims),
                     "keep one owner; give the others a RACI letter, e.g. "
@@ -106,7 +88,7 @@ class UnownedInterface(CrossCheck):
     def check(self, team: Team, ctx: Context) -> Iterator[Finding]:
         if not team.complete:
             return
-        owners = interface_owners(team)
+        owners = team.interface_owners()
         for iface in team.interfaces:
             if not owners.get(iface.id):
                 yield self.finding(
@@ -132,10 +114,10 @@ class MultipleInterfaceOwners(CrossCheck):
 
     def check(self, team: Team, ctx: Context) -> Iterator[Finding]:
         known = team.interface_ids()
-        for iface_id, claims in sorted(interface_owners(team).items()):
+        for iface_id, claims in sorted(team.interface_owners().items()):
             if len(claims) > 1 and iface_id in known:
                 yield self.finding(
-                    claims[-1][1],
+                    claims[-1].location,
                     f"interface '{iface_id}' is owned by {len(claims)} roles: "
                     + _claimants(claims),
                     "keep the interface in one role's 'interfaces' list",
@@ -164,13 +146,13 @@ class InterfaceOwnerMismatch(CrossCheck):
     }
 
     def check(self, team: Team, ctx: Context) -> Iterator[Finding]:
-        resp_owners = responsibility_owners(team)
-        iface_owners = interface_owners(team)
+        resp_owners = team.responsibility_owners()
+        iface_owners = team.interface_owners()
         for iface in team.interfaces:
             if iface.responsibility is None:
                 continue
-            expected = {role for role, _ in resp_owners.get(iface.responsibility.id, [])}
-            actual = {role for role, _ in iface_owners.get(iface.id, [])}
+            expected = {ref.id for ref in resp_owners.get(iface.responsibility.id, [])}
+            actual = {ref.id for ref in iface_owners.get(iface.id, [])}
             if len(expected) == 1 and len(actual) == 1 and expected != actual:
                 (want,), (have,) = expected, actual
                 yield self.finding(
