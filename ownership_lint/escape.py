@@ -1,0 +1,80 @@
+"""Every value from the linted repository is hostile: escape it for the place it goes.
+
+One function per sink. Each keeps a value on one line and shows the characters that could
+break out of it (line breaks, terminal escape sequences, bidirectional overrides, bytes that
+were not UTF-8) as visible escapes, then neutralises what the sink itself interprets.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+# Bidirectional controls reorder what a reader sees ("Trojan Source"); the rest of the
+# format characters (zero-width joiners in emoji...) are harmless and kept.
+_BIDI = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+# Control (Cc: C0, DEL, C1 incl. NEL), line and paragraph separators, surrogates (the
+# undecodable bytes of a file name read with surrogateescape), the two noncharacters XML
+# forbids, and the bidi controls.
+_UNSAFE = re.compile(
+    "[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff" + "".join(_BIDI) + "]"
+)
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def _show(match: re.Match[str]) -> str:
+    char = match.group()
+    if char in _NAMED:
+        return _NAMED[char]
+    code = ord(char)
+    return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
+
+
+def visible(text: str) -> str:
+    """`text` on one line, safe for a terminal or a log: control characters, line breaks,
+    bidi controls and undecodable bytes are shown as `\\n`, `\\x1b`, `\\u202e` ..."""
+    return _UNSAFE.sub(_show, text)
+
+
+def is_visible(text: str) -> bool:
+    """True when `visible` leaves `text` as it is."""
+    return _UNSAFE.search(text) is None
+
+
+# Characters that start Markdown (and GitHub-flavoured Markdown) syntax inside a line: code
+# spans, emphasis, links and images, raw HTML, table cells, heading closers. Backslash
+# escapes render them as themselves.
+_MARKDOWN = re.compile(r"([\\`*_\[\]<>|#~])")
+
+
+def markdown_text(text: str) -> str:
+    """Inline Markdown that renders as `text`, on one line, with no markup of its own."""
+    return _MARKDOWN.sub(r"\\\1", visible(text))
+
+
+def markdown_code(text: str, *, in_table: bool = False) -> str:
+    """A code span showing `text` literally (one line); `in_table` also escapes `|`, which
+    GitHub's tables read as a cell border even inside a code span."""
+    shown = visible(text)
+    longest = max((len(run) for run in re.findall(r"`+", shown)), default=0)
+    fence = "`" * (longest + 1)
+    pad = " " if shown.startswith("`") or shown.endswith("`") or not shown.strip() else ""
+    if in_table:
+        shown = shown.replace("|", "\\|")
+    return f"{fence}{pad}{shown}{pad}{fence}"
+
+
+def html_text(text: str) -> str:
+    """Text for HTML or XML (SVG) content and quoted attributes: markup escaped, and no
+    character that XML 1.0 forbids (control characters are shown as escapes)."""
+    return html.escape(visible(text), quote=True)
+
+
+def workflow_data(text: str) -> str:
+    """The message part of a GitHub Actions workflow command (`::error ...::DATA`)."""
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def workflow_property(text: str) -> str:
+    """A property value of a workflow command (`file=VALUE,title=VALUE`)."""
+    return workflow_data(text).replace(":", "%3A").replace(",", "%2C")
