@@ -17,7 +17,7 @@ from ownership_lint.model import Team
 from ownership_lint.rules.documents import StaleMatrix, StaleTeamDocument
 from ownership_lint.rules.examples import BASE_TEAM
 
-from .conftest import REPO, Run, codes, write_files
+from .conftest import REPO, SEED_DIR, Run, codes, write_files
 
 GOLDEN = Path(__file__).parent / "golden" / "docs"
 REGENERATE = "regenerate: ownership-lint docs --lang {lang} -o tests/golden/docs/TEAM.{lang}.md"
@@ -31,7 +31,7 @@ def test_shipped_team_document_matches_the_golden_file(lang: str) -> None:
 
 
 def test_russian_headings_are_the_seeds() -> None:
-    seed = (REPO.parent / "shared" / "seed" / "infra-team-structure.md").read_text("utf-8")
+    seed = (SEED_DIR / "infra-team-structure.md").read_text("utf-8")
     ru = (GOLDEN / "TEAM.ru.md").read_text("utf-8")
     for heading in (
         "**Компетенции:**",

@@ -15,10 +15,10 @@ from ownership_lint.docs.document import render_document
 from ownership_lint.importing.markdown import DocumentError, import_document, parse
 from ownership_lint.loading.team import load_team
 
-from .conftest import REPO, SHARED, Run, write_files
+from .conftest import REPO, SEED_DIR, Run, write_files
 
-SEED = SHARED / "seed" / "infra-team-structure.md"
-AS_RECEIVED = SHARED / "seed" / "infra-team-structure.as-received.md"
+SEED = SEED_DIR / "infra-team-structure.md"
+AS_RECEIVED = SEED_DIR / "infra-team-structure.as-received.md"
 TODAY = dt.date(2026, 1, 1)
 
 

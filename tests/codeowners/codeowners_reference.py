@@ -7,8 +7,9 @@ import re
 from pathlib import Path
 
 from ownership_lint.codeowners import CodeownersFile, Rule, gitlab_normalize
+from tests.conftest import SHARED
 
-CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus"
+CORPUS = SHARED / "corpus"
 
 
 def corpus_dirs() -> list[Path]:
