@@ -168,6 +168,29 @@ def test_explain_prints_the_doc_and_the_failing_example(run: Run) -> None:
 def test_explain_unknown_rule_exits_2(run: Run) -> None:
     code, _, err = run("explain", "OL999")
     assert code == 2 and "unknown rule 'OL999'" in err
+    # No code is one typo from OL999: no suggestion (difflib would offer OL309 or OL009).
+    assert "did you mean" not in err and "'ownership-lint rules' lists every rule" in err
+
+
+@pytest.mark.parametrize(
+    ("typed", "suggested"),
+    [
+        ("OL1022", "did you mean 'OL102'?"),
+        ("ol120", "did you mean 'OL102' or 'OL420'?"),
+        ("multiple-owner", "did you mean 'multiple-owners'?"),
+    ],
+)
+def test_explain_suggests_only_close_codes(run: Run, typed: str, suggested: str) -> None:
+    code, _, err = run("explain", typed)
+    assert code == 2 and suggested in err
+
+
+def test_exit_zero_help_says_what_still_exits_2(run: Run) -> None:
+    code, out, _ = run("check", "--help")
+    assert code == 0
+    assert "Exit 0 even with error findings; a usage, configuration or internal error " + (
+        "still exits 2."
+    ) in " ".join(out.split())
 
 
 def test_version(run: Run) -> None:

@@ -124,7 +124,17 @@ def test_diff_markdown_for_a_pr_comment(run: Run, repo: Path) -> None:
         "| responsibility | `budget.forecasting` | cloud-architect | cloud-architect, sre |" in out
     )
     assert "**2 files change owner**" in out
-    assert "**1 new files have no owner:** `scripts/new.sh`" in out
+    assert "**1 new file has no owner:** `scripts/new.sh`" in out
+
+
+def test_markdown_counts_in_the_singular() -> None:
+    from ownership_lint.diff import FileMove, OwnershipDiff
+    from ownership_lint.report.ownership_diff import render_markdown
+
+    one = OwnershipDiff("a", "b", file_moves=[FileMove(("sre",), ("devops",), 1, ["x.yaml"])])
+    assert "**1 file changes owner**" in render_markdown(one)
+    two = OwnershipDiff("a", "b", unowned_new_files=["x", "y"])
+    assert "**2 new files have no owner:** `x`, `y`" in render_markdown(two)
 
 
 def test_diff_of_the_work_tree_sees_uncommitted_changes(run: Run, repo: Path) -> None:

@@ -209,6 +209,9 @@ def test_generate_then_check_is_clean(tmp_path: Path, capsys: pytest.CaptureFixt
     root = shipped_copy(tmp_path)
     # Exit 1 when the file changed (here: created), 0 once it is up to date.
     assert run(["codeowners", "generate", "--root", str(root)]) == 1
+    out = capsys.readouterr().out
+    assert "created .github/CODEOWNERS (GitHub, 23 rules) from team/; commit it." in out
+    assert "not up to date" not in out
     assert run(["codeowners", "generate", "--root", str(root)]) == 0
     written = (root / ".github" / "CODEOWNERS").read_bytes()
     assert written == (GOLDEN / "github.CODEOWNERS").read_bytes()
@@ -234,6 +237,10 @@ def test_check_on_a_stale_file_shows_the_diff_and_the_fix(
     assert "-/oncall/  @someone-else\n+/oncall/  @acme/sre\n" in out
     assert out.endswith("To fix it, run:\n  ownership-lint codeowners generate\n")
     assert target.read_text() == stale  # --check writes nothing
+    assert run(["codeowners", "generate", "--root", str(root)]) == 1
+    out = capsys.readouterr().out
+    assert "updated .github/CODEOWNERS (GitHub, 23 rules): it was not up to date" in out
+    target.write_text(stale)
     report = lint(root, today=SHIPPED_TODAY, tracked=[])
     drift = [f for f in report.findings if f.code == "OL401"]
     assert len(drift) == 1 and drift[0].location.path == ".github/CODEOWNERS"

@@ -139,7 +139,10 @@ def report_options(command: Callable[..., None]) -> Callable[..., None]:
             help="Write the report to this file instead of standard output.",
         ),
         click.option(
-            "--exit-zero", is_flag=True, help="Exit 0 even with findings (errors still exit 2)."
+            "--exit-zero",
+            is_flag=True,
+            help="Exit 0 even with error findings; a usage, configuration or internal error "
+            "still exits 2.",
         ),
     ]
     for decorate in reversed(decorators):

@@ -101,7 +101,8 @@ def explain(code: str) -> None:
         rule = by_name.get(code.lower())
     if rule is None:
         hint = did_you_mean(code, [*registered, *(r.name for r in registered.values())])
-        raise click.UsageError(f"unknown rule '{code}'. {hint}".strip())
+        hint = hint or "'ownership-lint rules' lists every rule."
+        raise click.UsageError(f"unknown rule '{code}'. {hint}")
     click.echo(f"{rule.code} {rule.name} (default severity: {rule.severity.value})\n")
     click.echo(rule.doc())
     if rule.example_fail:

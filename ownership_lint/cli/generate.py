@@ -119,11 +119,11 @@ def codeowners_generate(
         ) from err
     # Exit 1: there was drift (now fixed). pre-commit needs it to stop a commit that lacks
     # the new file; scripts see that the file changed.
-    verb = "wrote" if result.existing is None else "updated"
-    click.echo(
-        f"{verb} {result.rel} ({gen.FLAVOR_NAMES[result.flavor]}, {result.rules} rules): "
-        "it was not up to date with team/; commit it."
-    )
+    what = f"({gen.FLAVOR_NAMES[result.flavor]}, {result.rules} rules)"
+    if result.existing is None:
+        click.echo(f"created {result.rel} {what} from team/; commit it.")
+    else:
+        click.echo(f"updated {result.rel} {what}: it was not up to date with team/; commit it.")
     sys.exit(EXIT_FINDINGS)
 
 

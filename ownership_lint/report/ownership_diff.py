@@ -6,6 +6,7 @@ import json
 from dataclasses import asdict
 
 from ownership_lint.diff import Change, OwnershipDiff
+from ownership_lint.report.text import plural
 
 
 def _owners(owners: list[str] | tuple[str, ...]) -> str:
@@ -86,7 +87,7 @@ def render_markdown(diff: OwnershipDiff) -> str:
         lines += ["**Members:** " + ", ".join(members), ""]
     if diff.file_moves:
         lines += [
-            f"**{diff.files_changing_owner} files change owner**",
+            f"**{plural(diff.files_changing_owner, 'file changes', 'files change')} owner**",
             "",
             "| from | to | files | e.g. |",
             "|---|---|---|---|",
@@ -102,8 +103,8 @@ def render_markdown(diff: OwnershipDiff) -> str:
         shown = ", ".join(f"`{p}`" for p in diff.unowned_new_files[:20])
         more = len(diff.unowned_new_files) - 20
         lines += [
-            f"**{len(diff.unowned_new_files)} new files have no owner:** {shown}"
-            + (f" and {more} more" if more > 0 else ""),
+            f"**{plural(len(diff.unowned_new_files), 'new file has', 'new files have')} no "
+            f"owner:** {shown}" + (f" and {more} more" if more > 0 else ""),
             "",
         ]
     if diff.reviewers:

@@ -34,14 +34,15 @@ def render(
     return "".join(line + "\n" for line in lines)
 
 
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"
+def plural(count: int, word: str, many: str = "") -> str:
+    """'1 file', '2 files'; `many` for words with another plural ('1 file has', ...)."""
+    return f"{count} {word}" if count == 1 else f"{count} {many or word + 's'}"
 
 
 def summary_line(errors: int, warnings: int, files: int) -> str:
     if not errors and not warnings:
-        return f"All checks passed ({_plural(files, 'file')})."
+        return f"All checks passed ({plural(files, 'file')})."
     return (
-        f"Found {_plural(errors, 'error')} and {_plural(warnings, 'warning')} "
-        f"in {_plural(files, 'file')}."
+        f"Found {plural(errors, 'error')} and {plural(warnings, 'warning')} "
+        f"in {plural(files, 'file')}."
     )
