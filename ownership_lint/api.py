@@ -304,9 +304,11 @@ class Ownership:
     line: int | None = None
     pattern: str | None = None
     source: str = ""
-    # With the team mapping: the role and its responsibilities whose paths cover this path.
+    # With the team mapping: the role and its responsibilities whose paths cover this path,
+    # and the handles the platform requests reviews from (what generated CODEOWNERS says).
     role: str | None = None
     responsibilities: list[str] = field(default_factory=list)
+    handles: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, object]:
         data: dict[str, object] = {
@@ -318,6 +320,7 @@ class Ownership:
         if self.role is not None or self.source.endswith("path-ownership"):
             data["role"] = self.role
             data["responsibilities"] = self.responsibilities
+            data["handles"] = self.handles
         return data
 
 
@@ -380,6 +383,7 @@ def who_owns(
     config = config or Config()
     team, source = _source(root, codeowners, config)
     matcher = Matcher(source.parsed)
+    roles = {role.id: role for role in team.roles} if team is not None else {}
     answers: list[Ownership] = []
     for path in paths:
         rule = matcher.owner_rule(path)
@@ -388,7 +392,9 @@ def who_owns(
             answer.line, answer.pattern = rule.line, rule.pattern
         if team is not None:
             answer.role = answer.owners[0] if answer.owners else None
-            role = next((r for r in team.roles if r.id == answer.role), None)
+            handles = [h for o in answer.owners if o in roles for h in roles[o].handles()]
+            answer.handles = list(dict.fromkeys(handles))
+            role = roles.get(answer.role) if answer.role is not None else None
             owned = {claim.id for claim in role.owned()} if role else set()
             answer.responsibilities = [
                 resp.id
@@ -410,6 +416,16 @@ class Coverage:
     @property
     def owned(self) -> int:
         return self.total - len(self.unowned)
+
+    @property
+    def percent(self) -> float:
+        """The share of files with an owner; 0 when there are no files (a gate fails closed:
+        an empty file list is a mistake, not full coverage)."""
+        return 100 * self.owned / self.total if self.total else 0.0
+
+    def below(self, percent: float) -> bool:
+        """True when fewer than `percent` % of the files have an owner (compared exactly)."""
+        return self.owned * 100 < percent * self.total or (not self.total and percent > 0)
 
 
 def coverage(

@@ -82,12 +82,7 @@ class OutputError(Exception):
 
 def role_handles(role: Role) -> tuple[str, ...]:
     """What a role becomes in CODEOWNERS: its `handle` (@org/team), else its members."""
-    if role.handle is not None:
-        return (role.handle.id,)
-    seen: dict[str, None] = {}
-    for ref in role.members:
-        seen.setdefault(ref.id, None)
-    return tuple(seen)
+    return role.handles()
 
 
 _LITERAL = re.compile(r"/?[^*?\\\[/]+(?:/[^*?\\\[/]+)*/?")

@@ -68,6 +68,13 @@ class Role:
     def owned(self) -> list[Claim]:
         return [claim for claim in self.responsibilities if claim.owns]
 
+    def handles(self) -> tuple[str, ...]:
+        """Who the role is on the platform (generated CODEOWNERS, review requests): its
+        `handle` (@org/team), else its members."""
+        if self.handle is not None:
+            return (self.handle.id,)
+        return tuple(dict.fromkeys(ref.id for ref in self.members))
+
 
 @dataclass
 class Responsibility:

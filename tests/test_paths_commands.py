@@ -37,6 +37,7 @@ def test_who_owns_from_the_team_mapping(run: Run, repo: Path) -> None:
         "alerts/cpu.yaml: sre",
         "    rule: team/path-ownership:1 '/alerts/'",
         "    responsibilities: alerts.rules",
+        "    requests: @sre-sam",
         "src/x.py: (no owner)",
         "    rule: none in team/path-ownership matches",
     ]
@@ -55,6 +56,7 @@ def test_who_owns_json_shape(run: Run, repo: Path) -> None:
             "pattern": "/alerts/",
             "role": "sre",
             "responsibilities": ["alerts.rules"],
+            "handles": ["@sre-sam"],
         },
         {
             "path": "nowhere/file",
@@ -63,8 +65,26 @@ def test_who_owns_json_shape(run: Run, repo: Path) -> None:
             "pattern": None,
             "role": None,
             "responsibilities": [],
+            "handles": [],
         },
     ]
+
+
+def test_who_owns_requests_the_role_handle_before_its_members(run: Run, repo: Path) -> None:
+    # What generated CODEOWNERS names, so the reviewers the platform will request.
+    sre = repo / "team/roles/sre.yaml"
+    sre.write_text(sre.read_text().replace("members:", "handle: '@acme/sre'\nmembers:"))
+    code, out, _ = run("who-owns", "--root", str(repo), "alerts/cpu.yaml")
+    assert code == 0 and "    requests: @acme/sre\n" in out
+    sre.write_text(
+        sre.read_text()
+        .replace("handle: '@acme/sre'\n", "")
+        .replace("members: ['@sre-sam']", "members: []")
+    )
+    code, out, _ = run("who-owns", "--root", str(repo), "--format", "json", "alerts/cpu.yaml")
+    assert code == 0 and json.loads(out)[0]["handles"] == []
+    code, out, _ = run("who-owns", "--root", str(repo), "alerts/cpu.yaml")
+    assert "    requests: nobody (the role has no handle or members)" in out
 
 
 def test_who_owns_with_a_codeowners_file(run: Run, repo: Path) -> None:
@@ -220,6 +240,37 @@ def test_coverage_of_the_team_mapping_in_text(run: Run, repo: Path) -> None:
         "  docs/x.md",
         "  src/main.py",
     ]
+
+
+@pytest.mark.parametrize(("threshold", "expected"), [("25", 0), ("25.01", 1), ("0", 0)])
+def test_coverage_fail_under_is_a_gate_in_text(
+    run: Run, repo: Path, threshold: str, expected: int
+) -> None:
+    args = ["coverage", "--root", str(repo), "--paths-from", str(repo / "files.txt")]
+    code, out, _ = run(*args, "--fail-under", threshold)
+    assert code == expected  # the team mapping owns 1 file of 4: 25 %
+    verdict = "FAILED" if expected else "passed"
+    assert out.endswith(f"\n{verdict}: owned 25.00%, --fail-under {float(threshold):g}%\n")
+
+
+def test_coverage_fail_under_is_a_gate_in_json(run: Run, repo: Path) -> None:
+    args = ["coverage", "--root", str(repo), "--paths-from", str(repo / "files.txt")]
+    code, out, _ = run(*args, "--format", "json", "--fail-under", "30")
+    document = json.loads(out)  # still exactly one JSON object
+    assert code == 1 and (document["fail_under"], document["passed"]) == (30.0, False)
+    code, out, _ = run(*args, "--format", "json", "--fail-under", "20")
+    assert code == 0 and json.loads(out)["passed"] is True
+    code, out, _ = run(*args, "--format", "json")
+    assert code == 0 and "passed" not in json.loads(out)
+
+
+def test_coverage_fail_under_fails_closed_without_files(run: Run, repo: Path) -> None:
+    (repo / "none.txt").write_text("")
+    args = ["coverage", "--root", str(repo), "--paths-from", str(repo / "none.txt")]
+    code, out, _ = run(*args, "--fail-under", "1")
+    assert code == 1 and "FAILED: owned no tracked files" in out
+    code, _, err = run(*args, "--fail-under", "101")
+    assert code == 2 and "101" in err
 
 
 def test_coverage_outside_git_needs_paths(run: Run, repo: Path) -> None:

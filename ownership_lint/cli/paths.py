@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from ownership_lint.cli.app import (
     CODEOWNERS,
     CONFIG,
+    EXIT_FINDINGS,
     FORMAT,
     IGNORE,
     PATHS_FROM,
@@ -21,6 +24,9 @@ from ownership_lint.cli.app import (
     report_options,
     tracked_from,
 )
+
+if TYPE_CHECKING:
+    from ownership_lint.api import Coverage
 
 
 @cli.command("who-owns")
@@ -61,6 +67,9 @@ def who_owns(
             click.echo(f"    rule: none in {answer.source} matches")
         if answer.responsibilities:
             click.echo(f"    responsibilities: {', '.join(answer.responsibilities)}")
+        if answer.role is not None:
+            requested = " ".join(answer.handles) or "nobody (the role has no handle or members)"
+            click.echo(f"    requests: {requested}")
 
 
 @cli.group()
@@ -125,6 +134,12 @@ def codeowners_lint(
 @cli.command()
 @CODEOWNERS
 @click.option("--unowned", "list_unowned", is_flag=True, help="List the files without an owner.")
+@click.option(
+    "--fail-under",
+    type=click.FloatRange(0, 100),
+    metavar="PERCENT",
+    help="Exit 1 when fewer than PERCENT % of the tracked files have an owner.",
+)
 @PATHS_FROM
 @ROOT
 @CONFIG
@@ -132,12 +147,15 @@ def codeowners_lint(
 def coverage(
     codeowners_file: Path | None,
     list_unowned: bool,
+    fail_under: float | None,
     paths_from: Path | None,
     root: Path | None,
     config_file: Path | None,
     fmt: str,
 ) -> None:
-    """How many tracked files have an owner, per owner, from the team mapping or --codeowners."""
+    """How many tracked files have an owner, per owner, from the team mapping or --codeowners.
+
+    With --fail-under, a gate: exit 1 when the owned share is below PERCENT."""
     from ownership_lint import api
     from ownership_lint.progress import progress
 
@@ -167,7 +185,11 @@ def coverage(
         }
         if list_unowned:
             document["unowned_files"] = result.unowned
+        if fail_under is not None:
+            document["fail_under"] = fail_under
+            document["passed"] = not result.below(fail_under)
         click.echo(json.dumps(document, indent=2))
+        _gate(result, fail_under, verdict=False)
         return
     click.echo(f"source: {result.source}")
     click.echo(
@@ -183,3 +205,18 @@ def coverage(
         click.echo("\nunowned files:")
         for path in result.unowned:
             click.echo(f"  {path}")
+    _gate(result, fail_under, verdict=True)
+
+
+def _gate(result: Coverage, fail_under: float | None, *, verdict: bool) -> None:
+    """--fail-under: exit 1 below the threshold, saying so in text output."""
+    if fail_under is None:
+        return
+    failed = result.below(fail_under)
+    if verdict:
+        share = f"{result.percent:.2f}%" if result.total else "no tracked files"
+        click.echo(
+            f"\n{'FAILED' if failed else 'passed'}: owned {share}, --fail-under {fail_under:g}%"
+        )
+    if failed:
+        sys.exit(EXIT_FINDINGS)
