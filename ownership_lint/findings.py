@@ -47,6 +47,9 @@ class Finding:
     # What the finding is about (a role id, a pattern...), when the message also carries
     # details that change over time (counts, days, other claimants).
     subject: str = ""
+    # Other places that take part (the other claimants of a responsibility): SARIF's
+    # relatedLocations, and a suppression at any of them covers the finding.
+    related: tuple[Location, ...] = ()
 
     def sort_key(self) -> tuple[str, int, int, str, str]:
         loc = self.location

@@ -79,8 +79,10 @@ def apply(
             (number, finding.code)
             for number, s in enumerate(suppressions)
             if finding.code in s.codes
-            and s.location.path == finding.location.path
-            and s.target_line in (None, finding.location.line)
+            and any(
+                s.location.path == where.path and s.target_line in (None, where.line)
+                for where in (finding.location, *finding.related)
+            )
         ]
         if covering:
             used.update(covering)

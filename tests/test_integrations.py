@@ -609,8 +609,10 @@ def test_action_annotates_summarises_and_fails_on_findings(
     assert done.returncode == 1, output(done)
     assert runner.output("exit-code") == "1"
     annotations = [line for line in done.stdout.splitlines() if line.startswith("::error ")]
-    assert len(annotations) == 1, done.stdout
-    assert "file=team/roles/sre.yaml,line=5" in annotations[0]
+    # The conflict at both claims: the pull request's own line among them.
+    assert len(annotations) == 2, done.stdout
+    assert "file=team/roles/devops.yaml,line=5" in annotations[0]
+    assert "file=team/roles/sre.yaml,line=5" in annotations[1]
     assert "OL102" in runner.summary.read_text(encoding="utf-8")
 
 

@@ -46,10 +46,11 @@ def test_github_format_prints_annotations_then_the_full_text(run: Run) -> None:
     assert code == 1
     lines = out.splitlines()
     annotations = [line for line in lines if line.startswith("::")]
-    assert len(annotations) == 16
+    # 16 findings, the two conflicts at both of their claims.
+    assert len(annotations) == 18
     assert annotations[-1].startswith("::error file=team/team.yaml,line=22,col=14,")
     assert any(line.startswith("::warning file=team/team.yaml,line=3") for line in annotations)
-    assert lines[-1] == "Found 15 errors and 1 warning in 6 files."
+    assert lines[-1] == "Found 17 errors and 1 warning in 6 files."
 
 
 def test_job_summary_is_appended(run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -87,6 +88,20 @@ def test_sarif_validates_against_the_official_schema(run: Run) -> None:
     assert result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == (
         "team/roles/cloud-architect.yaml"
     )
+    # A conflict is reported at each claim, the other claims as related locations.
+    budget = [r for r in run_["results"] if "'budget.budget'" in r["message"]["text"]]
+    places = [
+        (
+            r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
+            [x["physicalLocation"]["artifactLocation"]["uri"] for x in r["relatedLocations"]],
+        )
+        for r in budget
+    ]
+    assert places == [
+        ("team/roles/cloud-architect.yaml", ["team/roles/infrastructure-lead.yaml"]),
+        ("team/roles/infrastructure-lead.yaml", ["team/roles/cloud-architect.yaml"]),
+    ]
+    assert len({r["partialFingerprints"]["ownershipLint/v1"] for r in budget}) == 2
 
 
 def test_fingerprints_survive_moved_lines(tmp_path: Path, run: Run) -> None:
@@ -119,13 +134,13 @@ def test_gitlab_code_quality_shape(run: Run) -> None:
     code, out, _ = run("check", "--root", str(SEED), "--format", "gitlab")
     assert code == 1
     issues = json.loads(out)
-    assert isinstance(issues, list) and len(issues) == 16
+    assert isinstance(issues, list) and len(issues) == 18
     for issue in issues:
         assert set(issue) == {"description", "check_name", "fingerprint", "severity", "location"}
         assert issue["severity"] in {"info", "minor", "major", "critical", "blocker"}
         assert isinstance(issue["location"]["path"], str)
         assert isinstance(issue["location"]["lines"]["begin"], int)
-    assert len({issue["fingerprint"] for issue in issues}) == 16
+    assert len({issue["fingerprint"] for issue in issues}) == 18
     assert {issue["severity"] for issue in issues} == {"major", "minor"}
 
 
@@ -142,7 +157,7 @@ def test_output_file_and_exit_zero(run: Run, tmp_path: Path) -> None:
         "--exit-zero",
     )
     assert code == 0 and out == ""
-    assert json.loads(target.read_text())["summary"]["errors"] == 15
+    assert json.loads(target.read_text())["summary"]["errors"] == 17
 
 
 def test_exit_zero_still_fails_on_errors_of_use(run: Run, tmp_path: Path) -> None:
@@ -153,7 +168,7 @@ def test_exit_zero_still_fails_on_errors_of_use(run: Run, tmp_path: Path) -> Non
 def test_quiet_prints_findings_only(run: Run) -> None:
     code, out, _ = run("check", "--root", str(SEED), "--quiet")
     assert code == 1
-    assert len(out.splitlines()) == 16
+    assert len(out.splitlines()) == 18
     assert "hint:" not in out and "Found" not in out
 
 

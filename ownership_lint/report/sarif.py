@@ -6,7 +6,7 @@ import json
 from collections.abc import Sequence
 
 from ownership_lint import __version__
-from ownership_lint.findings import Finding, Severity
+from ownership_lint.findings import Finding, Location, Severity
 from ownership_lint.report.fingerprint import fingerprints
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -15,6 +15,20 @@ INFORMATION_URI = "https://pypi.org/project/ownership-lint/"
 
 def _level(severity: Severity) -> str:
     return "error" if severity is Severity.ERROR else "warning"
+
+
+def _physical(loc: Location) -> dict[str, object]:
+    return {
+        "physicalLocation": {
+            "artifactLocation": {"uri": loc.path, "uriBaseId": "%SRCROOT%"},
+            "region": {
+                "startLine": loc.line,
+                "startColumn": loc.column,
+                "endLine": loc.end_line,
+                "endColumn": max(loc.end_column, loc.column),
+            },
+        }
+    }
 
 
 def render(findings: Sequence[Finding], files: int) -> str:
@@ -46,21 +60,14 @@ def render(findings: Sequence[Finding], files: int) -> str:
             "ruleId": finding.code,
             "level": _level(finding.severity),
             "message": {"text": message},
-            "locations": [
-                {
-                    "physicalLocation": {
-                        "artifactLocation": {"uri": loc.path, "uriBaseId": "%SRCROOT%"},
-                        "region": {
-                            "startLine": loc.line,
-                            "startColumn": loc.column,
-                            "endLine": loc.end_line,
-                            "endColumn": max(loc.end_column, loc.column),
-                        },
-                    }
-                }
-            ],
+            "locations": [_physical(loc)],
             "partialFingerprints": {"ownershipLint/v1": fingerprint},
         }
+        if finding.related:
+            result["relatedLocations"] = [
+                {"id": number, **_physical(where)}
+                for number, where in enumerate(finding.related, start=1)
+            ]
         if finding.code in index:
             result["ruleIndex"] = index[finding.code]
         results.append(result)

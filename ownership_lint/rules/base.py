@@ -50,6 +50,7 @@ class Rule:
         hint: str = "",
         severity: Severity | None = None,
         subject: str = "",
+        related: tuple[Location, ...] = (),
     ) -> Finding:
         return Finding(
             code=cls.code,
@@ -59,6 +60,7 @@ class Rule:
             message=message,
             hint=hint,
             subject=subject,
+            related=related,
         )
 
 

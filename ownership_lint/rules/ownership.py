@@ -15,6 +15,16 @@ def _claimants(claims: list[Ref]) -> str:
     return ", ".join(f"{claim.id} ({claim.location})" for claim in claims)
 
 
+def _at_every_claim(
+    rule: type[CrossCheck], subject: str, claims: list[Ref], message: str, hint: str
+) -> Iterator[Finding]:
+    """One finding at each claim, the others as related locations: on a pull request the
+    annotation lands on the claim the change added, whichever role's file that is."""
+    for claim in claims:
+        others = tuple(c.location for c in claims if c is not claim)
+        yield rule.finding(claim.location, message, hint, subject=subject, related=others)
+
+
 @register
 class UnownedResponsibility(CrossCheck):
     """A responsibility in the catalogue that no role owns.
@@ -48,9 +58,10 @@ class UnownedResponsibility(CrossCheck):
 class MultipleOwners(CrossCheck):
     """A responsibility that two or more roles own.
 
-    Shared ownership is no ownership: each role assumes the other one acts. The finding names
-    every claimant and where it claims the responsibility; keep one owner and give the others
-    a RACI letter (`{id: ..., raci: R}`), or split the responsibility in the catalogue.
+    Shared ownership is no ownership: each role assumes the other one acts. Reported at every
+    claim, each naming every claimant and where it claims the responsibility (a suppression
+    at any one of them accepts the conflict); keep one owner and give the others a RACI
+    letter (`{id: ..., raci: R}`), or split the responsibility in the catalogue.
     """
 
     code = "OL102"
@@ -64,13 +75,14 @@ class MultipleOwners(CrossCheck):
         catalogue = team.responsibility_ids()
         for resp_id, claims in sorted(team.responsibility_owners().items()):
             if len(claims) > 1 and resp_id in catalogue:
-                yield self.finding(
-                    claims[-1].location,
+                yield from _at_every_claim(
+                    type(self),
+                    resp_id,
+                    claims,
                     f"responsibility '{resp_id}' is owned by {len(claims)} roles: "
                     + _claimants(claims),
                     "keep one owner; give the others a RACI letter, e.g. "
                     f"{{id: {resp_id}, raci: R}}, or split the responsibility",
-                    subject=resp_id,
                 )
 
 
@@ -102,7 +114,8 @@ class UnownedInterface(CrossCheck):
 class MultipleInterfaceOwners(CrossCheck):
     """A cross-functional interface that two or more roles own.
 
-    The other department needs one contact per interface; the finding names every claimant.
+    The other department needs one contact per interface; reported at every claim, each
+    naming every claimant.
     """
 
     code = "OL104"
@@ -116,12 +129,13 @@ class MultipleInterfaceOwners(CrossCheck):
         known = team.interface_ids()
         for iface_id, claims in sorted(team.interface_owners().items()):
             if len(claims) > 1 and iface_id in known:
-                yield self.finding(
-                    claims[-1].location,
+                yield from _at_every_claim(
+                    type(self),
+                    iface_id,
+                    claims,
                     f"interface '{iface_id}' is owned by {len(claims)} roles: "
                     + _claimants(claims),
                     "keep the interface in one role's 'interfaces' list",
-                    subject=iface_id,
                 )
 
 
