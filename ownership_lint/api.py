@@ -95,7 +95,8 @@ def lint(
     """Load the team definition under `root` and run every check the configuration selects.
 
     `tracked` is the list of tracked files the path mapping is checked against (dead and
-    shadowed rules); by default git's index, and those checks are skipped outside git.
+    shadowed rules); by default git's index, and those checks are skipped outside git or
+    when no file is tracked yet.
     Without `config`, defaults apply (the configuration files are the CLI's to find).
     Raises ConfigError when there is no team definition to look at.
     """
@@ -119,7 +120,9 @@ def lint(
             path=team.mapping_path,
             parsed=team.mapping,
             kind="mapping",
-            analysis=analyse(team.mapping, files) if files is not None else None,
+            # No tracked file at all (a new repository): nothing for dead or shadowed rules
+            # to be judged against, as outside git.
+            analysis=analyse(team.mapping, files) if files else None,
         )
         findings.extend(_path_findings(rules, config))
         if rules.analysis is None:
@@ -285,7 +288,7 @@ def lint_codeowners(
         roster=_roster(root, config.team_dir),
     )
     # GitHub does not load a file over its limit at all: nothing else about it matters.
-    if files is not None and loaded.size < GITHUB_MAX_BYTES:
+    if files and loaded.size < GITHUB_MAX_BYTES:
         rules.analysis = analyse(loaded.parsed, files, progress)
     findings = config.apply(loaded.findings + _path_findings(rules, config))
     findings.sort(key=Finding.sort_key)

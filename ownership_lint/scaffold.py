@@ -32,15 +32,20 @@ policy:
 RESPONSIBILITIES = """\
 # Every responsibility the team must own, grouped by area. Each one is owned by exactly one
 # role (a role lists its id under `responsibilities:`); `check` reports gaps and conflicts.
-# Ids are <area>.<name>; `paths` (CODEOWNERS patterns) are the files a responsibility covers.
+# Ids are <area>.<name>; `paths` (CODEOWNERS patterns) are the files a responsibility covers:
+# path-ownership must give them to the responsibility's owner.
 areas:
   - id: operations
     title: Operations
     responsibilities:
+      - id: operations.repository
+        title: The repository
+        description: Reviews every change until the team gives parts of it to other roles.
+        paths: ["*"]
       - id: operations.releases
         title: Release management
         description: Versioning, release notes and the deployment schedule.
-        paths: [/releases/]
+        # paths: [/releases/]     # once the repository has them; path-ownership too
       - id: operations.on-call
         title: On-call and incident response
         description: Who is paged, and how incidents are run.
@@ -52,7 +57,8 @@ id: maintainer
 title: Maintainer
 seniority: senior               # junior, middle, senior, lead or principal
 description: Owns everything until the team splits the work into more roles.
-# GitHub/GitLab handles (@user) or teams (@org/team). Replace the placeholder with real people.
+# GitHub/GitLab handles (@user) or teams (@org/team). `check` fails (OL215) until the
+# placeholder is replaced with real people.
 members:
   - "@your-github-handle"
 competencies:
@@ -61,16 +67,19 @@ tools:
   - The tools they work with
 # A plain id: this role owns it (RACI A). {id: ..., raci: R|C|I}: involved, does not own it.
 responsibilities:
+  - operations.repository
   - operations.releases
   - operations.on-call
 """
 
 MAPPING = """\
 # Which role owns which paths: CODEOWNERS syntax, role ids as owners. The last matching rule
-# wins: general rules first, specific ones after.
-*           maintainer
-/releases/  maintainer
+# wins: general rules first, specific ones after, e.g.
+#   /releases/  maintainer
+# (`check` warns about a rule that matches no tracked file: add rules for paths that exist.)
+*  maintainer
 """
+PLACEHOLDER = "@your-github-handle"
 
 
 def scaffold_files(today: dt.date) -> dict[str, str]:

@@ -164,20 +164,29 @@ def _matrix_command(target: str, fmt: str) -> str:
 @click.argument("directory", required=False, type=click.Path(file_okay=False, path_type=Path))
 @TEAM_DIR
 def init(directory: Path | None, team_dir: str | None) -> None:
-    """Create a minimal, valid team/ with comments in DIRECTORY (default: the current one)."""
-    from ownership_lint.config import ConfigError
-    from ownership_lint.scaffold import scaffold
+    """Create a minimal, commented team/ in DIRECTORY (default: the repository root, the git
+    top-level as every command finds it, else the current directory).
 
-    base = directory or Path.cwd()
+    Its one role's member is a placeholder: `check` fails until it names real people.
+    """
+    import os
+
+    from ownership_lint import api
+    from ownership_lint.config import ConfigError
+    from ownership_lint.scaffold import PLACEHOLDER, scaffold
+
+    base = directory or api.find_root(Path.cwd())
     try:
         team_dir = load_cli_config(base, None, None, None, team_dir).team_dir
         written = scaffold(base, team_dir)
     except ConfigError as err:
         raise click.UsageError(str(err)) from err
     for path in written:
-        click.echo(f"created {path}")
+        shown = os.path.relpath(base / path) if directory is None else path
+        click.echo(f"created {Path(shown).as_posix()}")
     click.echo(
-        f"Next: put your team in {team_dir}/ (roles, members, responsibilities), then run "
+        f"Next: replace '{PLACEHOLDER}' in {team_dir}/roles/maintainer.yaml with real handles "
+        f"(check fails until then), describe your team in {team_dir}/, then run "
         "'ownership-lint check'."
     )
 

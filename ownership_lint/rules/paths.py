@@ -150,7 +150,8 @@ class DeadRule(PathCheck):
     """A rule whose pattern matches no tracked file.
 
     A path that was moved or deleted, or a typo in the pattern. Tracked files come from git's
-    index (or --paths-from); the rule is quiet when they are not known.
+    index (or --paths-from); the rule is quiet when they are not known, or when no file is
+    tracked at all (a new repository).
     """
 
     needs_tracked_files = True

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from ownership_lint.findings import Finding, Severity
@@ -138,3 +139,65 @@ class DuplicateMember(CrossCheck):
                         "remove the second entry",
                     )
                 seen.add(key)
+
+
+# Words that stand for "put the real name here": the handle `init` writes, and the usual
+# stand-ins of templates. A real login or team is never one of them.
+_PLACEHOLDER_WORDS = frozenset(
+    {
+        "changeme",
+        "change-me",
+        "fixme",
+        "github-handle",
+        "gitlab-handle",
+        "handle",
+        "placeholder",
+        "tbd",
+        "todo",
+        "user-name",
+        "username",
+        "xxx",
+    }
+)
+_PLACEHOLDER_PART = re.compile(r"your(?:[-_.].*)?|<.*>", re.IGNORECASE)
+# RFC 2606 reserves these domains for examples: no address there reaches anyone.
+_EXAMPLE_DOMAIN = re.compile(r"(?:.*\.)?example\.(?:com|org|net)|.*\.(?:example|invalid)", re.I)
+
+
+def placeholder(handle: str) -> bool:
+    """True for a handle that stands for a real one still to be written: `@your-github-handle`,
+    `@your-org/your-team`, `@todo`, `someone@example.com`."""
+    if not handle.startswith("@") and "@" in handle:
+        local, _, domain = handle.rpartition("@")
+        return _EXAMPLE_DOMAIN.fullmatch(domain) is not None or placeholder("@" + local)
+    parts = handle.lstrip("@").split("/")
+    return any(
+        part.casefold() in _PLACEHOLDER_WORDS or _PLACEHOLDER_PART.fullmatch(part) is not None
+        for part in parts
+    )
+
+
+@register
+class PlaceholderHandle(CrossCheck):
+    """A member or role handle that is a placeholder, not a person or team.
+
+    `ownership-lint init` writes `@your-github-handle`; templates use `@your-org/your-team`,
+    `@todo` or an address at example.com. Left in place, the role's ownership names nobody:
+    generated CODEOWNERS would request reviews from an account that is not yours (or does not
+    exist). `check` fails and `codeowners generate` writes nothing until it is replaced.
+    """
+
+    code = "OL215"
+    name = "placeholder-handle"
+    example_fail = {"team/roles/sre.yaml": _SRE + "members: ['@your-github-handle']\n" + _SRE_OWNS}
+
+    def check(self, team: Team, ctx: Context) -> Iterator[Finding]:
+        for role in team.roles:
+            for ref in [*([role.handle] if role.handle else []), *role.members]:
+                if placeholder(ref.id):
+                    yield self.finding(
+                        ref.location,
+                        f"'{ref.id}' in role '{role.id}' is a placeholder, not a handle",
+                        "replace it with the GitHub/GitLab handles of the people in the role "
+                        "(@login), or their team (@org/team)",
+                    )
