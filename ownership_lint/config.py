@@ -14,6 +14,7 @@ The closest file wins (searching from the repository root upwards; in one direct
     docs-language = "en"         # headings of the team document: "en", or "ru" (the seed's)
     docs-path = "docs/TEAM.md"   # where `ownership-lint docs` writes the team document
     matrix-path = "docs/ownership-matrix.svg"  # `ownership-lint matrix --output` default
+    schemas-dir = "schemas"      # where init, the importers and `schemas` write the schemas
 """
 
 from __future__ import annotations
@@ -38,6 +39,7 @@ KEYS = (
     "matrix-path",
     "flavor",
     "policy",
+    "schemas-dir",
 )
 FLAVORS = ("github", "gitlab")
 POLICY_KEYS = ("min_members_per_role", "review_max_age_days", "max_responsibilities_per_role")
@@ -61,6 +63,8 @@ class Config:
     docs_language: str = "en"
     docs_path: str = "docs/TEAM.md"
     matrix_path: str = "docs/ownership-matrix.svg"
+    # Where the JSON Schemas are written for editors (init, imports, `ownership-lint schemas`).
+    schemas_dir: str = "schemas"
     # The CODEOWNERS flavour `codeowners generate` writes by default.
     flavor: str = "github"
     # Policy values that override team.yaml's `policy` (e.g. a stricter CI).
@@ -151,7 +155,7 @@ def parse_config(table: Any, where: str, source: Path | None = None) -> Config:
             )
     config = Config(source=source)
     if "team-dir" in table:
-        team_dir = _relative_path(table["team-dir"], where, "team-dir", directory=True)
+        team_dir = relative_path(table["team-dir"], where, "team-dir", directory=True)
         config = replace(config, team_dir=team_dir)
     if "select" in table:
         config = replace(config, select=_codes(table["select"], where, "select"))
@@ -176,14 +180,17 @@ def parse_config(table: Any, where: str, source: Path | None = None) -> Config:
             )
         config = replace(config, docs_language=language)
     if "docs-path" in table:
-        config = replace(config, docs_path=_relative_path(table["docs-path"], where, "docs-path"))
+        config = replace(config, docs_path=relative_path(table["docs-path"], where, "docs-path"))
     if "matrix-path" in table:
-        matrix_path = _relative_path(table["matrix-path"], where, "matrix-path")
+        matrix_path = relative_path(table["matrix-path"], where, "matrix-path")
         config = replace(config, matrix_path=matrix_path)
+    if "schemas-dir" in table:
+        schemas_dir = relative_path(table["schemas-dir"], where, "schemas-dir", directory=True)
+        config = replace(config, schemas_dir=schemas_dir)
     return config
 
 
-def _relative_path(value: Any, where: str, key: str, directory: bool = False) -> str:
+def relative_path(value: Any, where: str, key: str, directory: bool = False) -> str:
     """A path relative to the repository root, in POSIX form, that stays inside it."""
     if not isinstance(value, str) or not value.strip():
         example = "team" if directory else "docs/TEAM.md"

@@ -573,6 +573,62 @@ def relative(root: Path, path: Path) -> str:
         return path.as_posix()
 
 
+def checked_team(
+    root: Path,
+    config: Config | None = None,
+    *,
+    tracked: Sequence[str] | None = None,
+    today: dt.date | None = None,
+) -> Team:
+    """The team under `root`, when `ownership-lint check` finds no error in it; else
+    GenerationError with the findings. Stale generated files (OL4xx: CODEOWNERS, the team
+    document, the matrix) are what regeneration is for, not a reason to refuse it. ConfigError
+    when there is no team/. One rule for every file generated from team/: nothing is generated
+    from a definition that does not pass `check`."""
+    from dataclasses import replace
+
+    from ownership_lint.api import lint
+    from ownership_lint.config import Config
+
+    config = config or Config()
+    report = lint(
+        root,
+        config=replace(config, ignore=(*config.ignore, "OL4")),
+        tracked=tracked,
+        today=today,
+    )
+    errors = [f for f in report.findings if f.severity is Severity.ERROR]
+    if errors or report.team is None:
+        raise GenerationError(report.findings, report.files)
+    return report.team
+
+
+def codeowners_file(
+    root: Path,
+    team: Team,
+    *,
+    flavor: Flavor = "github",
+    output: Path | None = None,
+    markers: bool = False,
+    force: bool = False,
+) -> Generated:
+    """What `codeowners generate` writes from a checked team, and what is on disk now.
+
+    OutputError when the output file is hand-written (see `compose`)."""
+    target = output if output is not None else root / DEFAULT_OUTPUT[flavor]
+    rel = relative(root, target)
+    text = render(team, flavor, rel)
+    existing = read_existing(target, rel)
+    try:
+        whole = compose(text, existing, markers=markers, force=force)
+    except OutputError as err:
+        raise OutputError(f"{rel}: {err}") from None
+    assert team.mapping is not None
+    return Generated(
+        target, rel, flavor, whole, existing, len(team.mapping.rules), _command(flavor, rel)
+    )
+
+
 def generate(
     root: Path,
     *,
@@ -586,39 +642,11 @@ def generate(
 ) -> Generated:
     """What `codeowners generate` writes, and what is on disk now; writes nothing.
 
-    GenerationError when team/ has error findings (generated files' drift, OL4xx, aside): a file is
-    never generated from a definition that does not pass `check`. OutputError when the
+    GenerationError when team/ has error findings (`checked_team`). OutputError when the
     output file is hand-written (see `compose`). ConfigError when there is no team/.
     """
-    from dataclasses import replace
-
-    from ownership_lint.api import lint
-    from ownership_lint.config import Config
-
-    config = config or Config()
-    report = lint(
-        root,
-        # Stale generated files (this one, the team document, the matrix) are what
-        # regeneration is for, not a reason to refuse it.
-        config=replace(config, ignore=(*config.ignore, "OL4")),
-        tracked=tracked,
-        today=today,
-    )
-    errors = [f for f in report.findings if f.severity is Severity.ERROR]
-    if errors or report.team is None:
-        raise GenerationError(report.findings, report.files)
-    target = output if output is not None else root / DEFAULT_OUTPUT[flavor]
-    rel = relative(root, target)
-    text = render(report.team, flavor, rel)
-    existing = read_existing(target, rel)
-    try:
-        whole = compose(text, existing, markers=markers, force=force)
-    except OutputError as err:
-        raise OutputError(f"{rel}: {err}") from None
-    assert report.team.mapping is not None
-    return Generated(
-        target, rel, flavor, whole, existing, len(report.team.mapping.rules), _command(flavor, rel)
-    )
+    team = checked_team(root, config, tracked=tracked, today=today)
+    return codeowners_file(root, team, flavor=flavor, output=output, markers=markers, force=force)
 
 
 def write(generated: Generated) -> None:

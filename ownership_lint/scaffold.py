@@ -9,7 +9,8 @@ from ownership_lint.config import ConfigError
 
 TEAM = """\
 # The team: its name, when its ownership was last reviewed, and the policy `check` enforces.
-# `ownership-lint explain CODE` documents every finding; the JSON Schemas ship in the package.
+# `ownership-lint explain CODE` documents every finding; editors check each file against the
+# JSON Schema its first line names as you type.
 name: my-team
 title: My Team
 description: What the team is for, in a sentence or two.
@@ -82,26 +83,39 @@ MAPPING = """\
 PLACEHOLDER = "@your-github-handle"
 
 
-def scaffold_files(today: dt.date) -> dict[str, str]:
-    return {
+def scaffold_files(
+    today: dt.date, team_dir: str = "team", schemas_dir: str = "schemas"
+) -> dict[str, str]:
+    from ownership_lint.schema_files import with_modelines
+
+    files = {
         "team.yaml": TEAM.format(today=today.isoformat()),
         "responsibilities.yaml": RESPONSIBILITIES,
         "roles/maintainer.yaml": ROLE,
         "path-ownership": MAPPING,
     }
+    return with_modelines(files, team_dir, schemas_dir)
 
 
-def scaffold(base: Path, team_dir: str = "team", today: dt.date | None = None) -> list[str]:
-    """Create `base/team_dir` with a minimal valid team; ConfigError if it exists already.
-    Returns the paths written, relative to `base`."""
+def scaffold(
+    base: Path,
+    team_dir: str = "team",
+    today: dt.date | None = None,
+    schemas_dir: str = "schemas",
+) -> list[str]:
+    """Create `base/team_dir` with a minimal team, and the schemas its files name under
+    `base/schemas_dir`; ConfigError if the team exists already or a schema file there is not
+    ours. Returns the paths written, relative to `base`."""
+    from ownership_lint import schema_files
     from ownership_lint.fileio import write_directory
 
     target = base / team_dir
     if target.exists():
         raise ConfigError(f"'{target}' already exists; init writes only a new team directory")
-    files = scaffold_files(today or dt.date.today())
+    files = scaffold_files(today or dt.date.today(), team_dir, schemas_dir)
     try:
+        schemas = schema_files.write(base, schemas_dir)
         write_directory(target, {rel: text.encode("utf-8") for rel, text in files.items()})
     except OSError as err:
         raise ConfigError(f"cannot write '{target}': {err.strerror or err}") from err
-    return [f"{team_dir}/{rel}" for rel in files]
+    return [f"{team_dir}/{rel}" for rel in files] + schemas

@@ -28,6 +28,8 @@ COMMANDS = {
     "docs": ["docs", "--check"],
     "matrix": ["matrix"],
     "init": ["init", "fresh"],
+    "generate": ["generate", "--check"],
+    "schemas": ["schemas", "--output", "out/schemas"],
     "diff": ["diff", "--base", "HEAD"],
     "rules": ["rules"],
     "explain": ["explain", "OL101"],

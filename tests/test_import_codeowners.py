@@ -81,7 +81,7 @@ def test_import_refuses_an_existing_team_unless_forced(
     assert run([*args, "--force"]) == 0
     assert "name: " in (tmp_path / "team" / "team.yaml").read_text()
     assert (tmp_path / "team" / "roles" / "core.yaml").is_file()
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["CODEOWNERS", "team"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["CODEOWNERS", "schemas", "team"]
 
 
 def test_gitlab_files_are_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -127,7 +127,15 @@ def test_matrix_cli_writes_and_checks_the_configured_picture(tmp_path: Path, run
     assert run("matrix", "--root", str(tmp_path), "--check")[0] == 0
     assert run("check", "--root", str(tmp_path))[0] == 0
     write_files(tmp_path, PROBLEMS)
-    code, out, _ = run("matrix", "--root", str(tmp_path), "--check")
-    assert code == 1 and "+<text" in out and "out of date" in out
+    before = (tmp_path / "docs/ownership-matrix.svg").read_bytes()
+    # A team with errors: no file is written or compared from it (as for CODEOWNERS) ...
+    for args in (["--check"], ["-o", "docs/ownership-matrix.svg"]):
+        code, out, err = run("matrix", "--root", str(tmp_path), *args)
+        assert code == 1 and "has errors: nothing was written or compared" in err
+        assert "OL102" in out  # the findings that stop it
+    assert (tmp_path / "docs/ownership-matrix.svg").read_bytes() == before
+    # ... while standard output still shows the gaps and conflicts.
+    code, out, err = run("matrix", "--root", str(tmp_path), "--format", "svg")
+    assert code == 0 and "Conflicts: 1" in out
     code, out, _ = run("check", "--root", str(tmp_path))
     assert code == 1 and "OL421" in out

@@ -8,6 +8,7 @@ from ownership_lint.cli import (  # noqa: F401
     generate,
     imports,
     paths,
+    regenerate,
 )
 from ownership_lint.cli.app import cli, main, run
 

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from ownership_lint.cli.app import CONFIG, EXIT_FINDINGS, ROOT, cli, load_cli_config
+from ownership_lint.cli.app import CONFIG, EXIT_FINDINGS, ROOT, cli, emit, load_cli_config
 from ownership_lint.cli.imports import import_group
 
 if TYPE_CHECKING:
@@ -20,14 +20,19 @@ TEAM_DIR = click.option("--team-dir", help="Team directory under the root (defau
 
 
 def _load(
-    root: Path | None, config_file: Path | None, team_dir: str | None
+    root: Path | None, config_file: Path | None, team_dir: str | None, to_file: bool
 ) -> tuple[Path, Config, Team]:
+    """The team to render. A file (written or compared) is generated only from a team that
+    passes `check`, as CODEOWNERS is; standard output shows what can be read, with a warning
+    (a matrix of a team in trouble shows its gaps and conflicts)."""
     from ownership_lint import api
     from ownership_lint.loading.team import load_team
 
     root = root or api.find_root(Path.cwd())
     try:
         config = load_cli_config(root, config_file, None, None, team_dir)
+        if to_file:
+            return root, config, _checked(root, config)
         loaded = load_team(root, config.team_dir)
     except api.ConfigError as err:
         raise click.UsageError(str(err)) from err
@@ -50,6 +55,21 @@ def _load(
             err=True,
         )
     return root, config, loaded.team
+
+
+def _checked(root: Path, config: Config) -> Team:
+    from ownership_lint import api
+    from ownership_lint.generate import GenerationError, checked_team
+
+    try:
+        return checked_team(root, config)
+    except GenerationError as err:
+        click.echo(
+            f"ownership-lint: {config.team_dir}/ has errors: nothing was written or compared. "
+            "Run 'ownership-lint check'.",
+            err=True,
+        )
+        emit(api.Report(err.findings, err.files), "text")
 
 
 def _output(root: Path, rendered: str, output: str, check: bool, command: str) -> None:
@@ -116,7 +136,8 @@ def docs(
     cross-functional collaboration and the last review."""
     from ownership_lint.docs.document import render_document
 
-    root, config, team = _load(root, config_file, team_dir)
+    target = output or ""
+    root, config, team = _load(root, config_file, team_dir, to_file=target != "-")
     rendered = render_document(team, lang or config.docs_language)
     _output(root, rendered, output or config.docs_path, check, "ownership-lint docs")
 
@@ -150,7 +171,8 @@ def matrix(
     department) x roles, the owner and RACI letters in the cells, gaps and conflicts marked."""
     from ownership_lint.docs.matrix import format_for, render_matrix
 
-    root, config, team = _load(root, config_file, team_dir)
+    to_file = (output or ("" if check else "-")) != "-"
+    root, config, team = _load(root, config_file, team_dir, to_file=to_file)
     target = output or (config.matrix_path if check else "-")
     chosen = fmt or (format_for(target) if target != "-" else "markdown")
     _output(root, render_matrix(team, chosen), target, check, _matrix_command(target, chosen))
@@ -177,8 +199,9 @@ def init(directory: Path | None, team_dir: str | None) -> None:
 
     base = directory or api.find_root(Path.cwd())
     try:
-        team_dir = load_cli_config(base, None, None, None, team_dir).team_dir
-        written = scaffold(base, team_dir)
+        config = load_cli_config(base, None, None, None, team_dir)
+        team_dir = config.team_dir
+        written = scaffold(base, team_dir, schemas_dir=config.schemas_dir)
     except ConfigError as err:
         raise click.UsageError(str(err)) from err
     for path in written:
@@ -225,11 +248,21 @@ def import_markdown(
     try:
         imported = import_document(raw, str(file), today)
         if dry_run:
-            for rel, text in sorted(imported.files.items()):
+            from ownership_lint.schema_files import with_modelines
+
+            shown = with_modelines(imported.files, config.team_dir, config.schemas_dir)
+            for rel, text in sorted(shown.items()):
                 click.echo(f"--- {config.team_dir}/{rel}\n{text}")
             findings = []
         else:
-            findings = write_team(root, config.team_dir, imported.files, force=force, today=today)
+            findings = write_team(
+                root,
+                config.team_dir,
+                imported.files,
+                force=force,
+                today=today,
+                schemas_dir=config.schemas_dir,
+            )
     except api.ConfigError as err:
         raise click.UsageError(str(err)) from err
     for warning in imported.warnings:

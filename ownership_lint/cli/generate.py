@@ -155,7 +155,7 @@ def import_codeowners(
     try:
         config = load_cli_config(root, config_file, None, None, team_dir)
         plan = import_codeowners(root, file, team_dir=config.team_dir, name=name)
-        write_team(root, plan, force=force)
+        write_team(root, plan, force=force, schemas_dir=config.schemas_dir)
     except (api.ConfigError, ImportFailed) as err:
         raise click.UsageError(str(err)) from err
     except OSError as err:

@@ -288,9 +288,13 @@ def import_codeowners(
     )
 
 
-def write_team(root: Path, plan: ImportPlan, *, force: bool = False) -> Path:
+def write_team(
+    root: Path, plan: ImportPlan, *, force: bool = False, schemas_dir: str = "schemas"
+) -> Path:
     """Write the planned team directory in one step (fileio.write_directory): with `force`,
-    the old directory is replaced only once the new one is complete."""
+    the old directory is replaced only once the new one is complete. Each YAML file gets the
+    `$schema` line of its kind, and the schemas are written to `root/schemas_dir`."""
+    from ownership_lint import schema_files
     from ownership_lint.fileio import write_directory
 
     base = root / plan.team_dir
@@ -299,8 +303,10 @@ def write_team(root: Path, plan: ImportPlan, *, force: bool = False) -> Path:
             f"'{plan.team_dir}/' already exists: pass --force to replace it, or --team-dir "
             "to import elsewhere"
         )
-    files = {rel: content.encode("utf-8") for rel, content in plan.files.items()}
-    write_directory(base, files, replace=force)
+    schema_files.plan(root, schemas_dir)  # refuses before anything is written
+    text = schema_files.with_modelines(plan.files, plan.team_dir, schemas_dir)
+    write_directory(base, {rel: t.encode("utf-8") for rel, t in text.items()}, replace=force)
+    schema_files.write(root, schemas_dir)
     return base
 
 

@@ -562,9 +562,18 @@ def import_document(raw: bytes, name: str, today: dt.date) -> Imported:
 
 
 def write_team(
-    root: Path, team_dir: str, files: dict[str, str], *, force: bool, today: dt.date
+    root: Path,
+    team_dir: str,
+    files: dict[str, str],
+    *,
+    force: bool,
+    today: dt.date,
+    schemas_dir: str = "schemas",
 ) -> list[Finding]:
     """Write `files` as `root/team_dir`, all or nothing, and return what `check` says of it.
+
+    Each YAML file gets the `$schema` line of its kind, and the schemas are written to
+    `root/schemas_dir` (schema_files) so that editors find them.
 
     The files are written (each with atomic_write) into a new directory beside the target,
     checked there, and only then renamed into place: a reader sees no team/, the old one or
@@ -599,6 +608,11 @@ def write_team(
                 "please report it with the document"
             )
 
+    from ownership_lint import schema_files
+
+    schema_files.plan(root, schemas_dir)  # refuses before anything is written
+    files = schema_files.with_modelines(files, team_dir, schemas_dir)
     files_bytes = {rel: text.encode("utf-8") for rel, text in files.items()}
     write_directory(target, files_bytes, replace=force, validate=validate)
+    schema_files.write(root, schemas_dir)
     return findings

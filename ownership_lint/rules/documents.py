@@ -107,8 +107,8 @@ class StaleTeamDocument(CrossCheck):
         yield self.finding(
             Location(rel, first_difference(committed, expected)),
             f"{rel} is out of date with {team.root_dir}/",
-            "run 'ownership-lint docs' and commit the result ('ownership-lint docs --check' "
-            "shows the difference)",
+            "run 'ownership-lint generate' (every generated file) or 'ownership-lint docs', "
+            "and commit the result ('--check' shows the difference)",
         )
 
 
@@ -138,5 +138,6 @@ class StaleMatrix(CrossCheck):
             yield self.finding(
                 Location(rel, first_difference(committed, expected)),
                 f"{rel} is out of date with {team.root_dir}/",
-                f"run 'ownership-lint matrix --output {rel}' and commit the result",
+                f"run 'ownership-lint generate' (every generated file) or 'ownership-lint "
+                f"matrix --output {rel}', and commit the result",
             )

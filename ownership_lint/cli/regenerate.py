@@ -1,0 +1,138 @@
+"""`generate` (every generated file at once) and `schemas` (the JSON Schemas for editors)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from ownership_lint.cli.app import (
+    CONFIG,
+    EXIT_FINDINGS,
+    FORMAT,
+    PATHS_FROM,
+    ROOT,
+    cli,
+    emit,
+    load_cli_config,
+    tracked_from,
+)
+
+COMMAND = "ownership-lint generate"
+
+
+@cli.command("generate")
+@click.option(
+    "--check",
+    "check_only",
+    is_flag=True,
+    help="Write nothing; exit 1 with a diff when a generated file is not what team/ generates.",
+)
+@click.option("--team-dir", help="Team directory under the root (default: team).")
+@PATHS_FROM
+@ROOT
+@CONFIG
+@FORMAT
+def generate_all(
+    check_only: bool,
+    team_dir: str | None,
+    paths_from: Path | None,
+    root: Path | None,
+    config_file: Path | None,
+    fmt: str,
+) -> None:
+    """Regenerate every file generated from team/: each generated CODEOWNERS (else a new one
+    in the configured flavour, unless one is kept by hand), the team document and the matrix
+    when they exist, and the schemas in schemas-dir when ownership-lint's are there.
+
+    Exit 0 when all were up to date, 1 when one was written (or, with --check, would be), 2 on
+    an error. Nothing is written while `ownership-lint check` reports errors.
+    """
+    from ownership_lint import api, regenerate
+    from ownership_lint import generate as gen
+
+    root = root or api.find_root(Path.cwd())
+    tracked = tracked_from(paths_from)
+    try:
+        config = load_cli_config(root, config_file, None, None, team_dir)
+        outputs = regenerate.plan(root, config, tracked=tracked)
+    except (api.ConfigError, gen.OutputError) as err:
+        raise click.UsageError(str(err)) from err
+    except gen.GenerationError as err:
+        if fmt == "text":
+            click.echo(
+                f"ownership-lint: {config.team_dir}/ has errors: nothing was generated or "
+                "compared.",
+                err=True,
+            )
+        emit(api.Report(err.findings, err.files), fmt)
+    stale = [output for output in outputs if not output.up_to_date]
+    if not any(output.rel.endswith("CODEOWNERS") for output in outputs):
+        for rel in regenerate.kept_by_hand(root):
+            click.echo(
+                f"{rel} is kept by hand: left alone ('ownership-lint codeowners generate "
+                "--markers' adds a generated block to it)."
+            )
+    if check_only:
+        for output in outputs:
+            if output.up_to_date:
+                click.echo(f"{output.rel} is up to date with {config.team_dir}/.")
+            elif output.existing is None:
+                click.echo(f"{output.rel} does not exist.")
+            else:
+                click.echo(output.diff(), nl=False)
+                click.echo(f"{output.rel} is out of date with {config.team_dir}/.")
+        if stale:
+            click.echo(f"To fix it, run:\n  {COMMAND}")
+            sys.exit(EXIT_FINDINGS)
+        return
+    try:
+        regenerate.write(outputs)
+    except OSError as err:
+        raise click.UsageError(f"cannot write: {err.strerror or err}") from err
+    for output in outputs:
+        if output.up_to_date:
+            click.echo(f"{output.rel} is up to date with {config.team_dir}/.")
+        elif output.existing is None:
+            click.echo(f"created {output.rel} from {config.team_dir}/.")
+        else:
+            click.echo(f"updated {output.rel}: it was not up to date with {config.team_dir}/.")
+    if stale:
+        # Exit 1: files changed. pre-commit needs it to stop a commit that lacks them.
+        click.echo("Commit the files that changed.")
+        sys.exit(EXIT_FINDINGS)
+
+
+@cli.command("schemas")
+@click.option(
+    "--output",
+    "-o",
+    help="Directory to write them to, relative to the root (default: schemas-dir in the "
+    "configuration, or schemas).",
+)
+@ROOT
+@CONFIG
+def schemas(output: str | None, root: Path | None, config_file: Path | None) -> None:
+    """Write the JSON Schemas of team.yaml, responsibilities.yaml and role files into the
+    repository, where the `# yaml-language-server: $schema=` lines of the team files point:
+    editors then validate the files as they are typed. A file there that is not
+    ownership-lint's is never replaced."""
+    from ownership_lint import api, schema_files
+    from ownership_lint.config import relative_path
+
+    root = root or api.find_root(Path.cwd())
+    try:
+        config = load_cli_config(root, config_file, None, None)
+        where = config.schemas_dir
+        if output is not None:
+            where = relative_path(output, "ownership-lint schemas", "--output", directory=True)
+        written = schema_files.write(root, where)
+    except api.ConfigError as err:
+        raise click.UsageError(str(err)) from err
+    except OSError as err:
+        raise click.UsageError(f"cannot write the schemas: {err.strerror or err}") from err
+    for rel in written:
+        click.echo(f"wrote {rel}")
+    if not written:
+        click.echo(f"{where}/ is up to date")
