@@ -129,21 +129,29 @@ def codeowners_generate(
 
 @import_group.command("codeowners")
 @click.argument("file", type=click.Path(dir_okay=False, exists=True, path_type=Path))
+@click.option(
+    "--dialect",
+    type=click.Choice(["github", "gitlab"]),
+    help="Default: GitLab for .gitlab/CODEOWNERS or files with [Section] headers, else GitHub.",
+)
 @click.option("--team-dir", help="Team directory to create under the root (default: team).")
 @click.option("--name", help="The team's id (default: from the repository's directory name).")
 @click.option("--force", is_flag=True, help="Replace an existing team directory.")
+@PATHS_FROM
 @ROOT
 @CONFIG
 def import_codeowners(
     file: Path,
+    dialect: str | None,
     team_dir: str | None,
     name: str | None,
     force: bool,
+    paths_from: Path | None,
     root: Path | None,
     config_file: Path | None,
 ) -> None:
-    """Create team/ from a CODEOWNERS FILE: one role per distinct set of owners, the path
-    mapping with the same patterns, members from the handles.
+    """Create team/ from a CODEOWNERS FILE (GitHub or GitLab): one role per distinct set of
+    owners, the path mapping with the same patterns, members from the handles.
 
     Lines the file itself gets wrong are reported (and kept in the mapping as comments);
     the exit code is then 1, with team/ written all the same.
@@ -152,9 +160,17 @@ def import_codeowners(
     from ownership_lint.importing import ImportFailed, import_codeowners, write_team
 
     root = root or api.find_root(Path.cwd())
+    tracked = tracked_from(paths_from)
     try:
         config = load_cli_config(root, config_file, None, None, team_dir)
-        plan = import_codeowners(root, file, team_dir=config.team_dir, name=name)
+        plan = import_codeowners(
+            root,
+            file,
+            team_dir=config.team_dir,
+            name=name,
+            dialect=dialect,  # type: ignore[arg-type]
+            tracked=tracked,
+        )
         write_team(root, plan, force=force, schemas_dir=config.schemas_dir)
     except (api.ConfigError, ImportFailed) as err:
         raise click.UsageError(str(err)) from err
@@ -164,11 +180,20 @@ def import_codeowners(
         from ownership_lint.report import text
 
         click.echo(text.render(plan.findings, 1), nl=False)
+    for note in plan.notes:
+        click.echo(f"note: {note}")
+    mapping = plan.files["path-ownership"]
+    written = sum(1 for line in mapping.splitlines() if line and not line.startswith("#"))
     click.echo(
         f"created {plan.team_dir}/ from {plan.source}: {len(plan.roles)} roles, "
-        f"{plan.rules} mapping rules. Rename the roles (team/roles/*.yaml, and in "
+        f"{written} mapping rules. Rename the roles ({plan.team_dir}/roles/*.yaml, and in "
         f"{plan.team_dir}/path-ownership) and describe their responsibilities, then run "
         "'ownership-lint check'."
     )
+    if plan.dialect == "gitlab":
+        click.echo(
+            "GitLab: 'ownership-lint codeowners generate --flavor gitlab' writes the file "
+            '(or set flavor = "gitlab" in the configuration).'
+        )
     if any(f.severity.value == "error" for f in plan.findings):
         sys.exit(EXIT_FINDINGS)

@@ -1,12 +1,17 @@
-"""Bootstrap team/ from an existing (GitHub) CODEOWNERS file.
+"""Bootstrap team/ from an existing CODEOWNERS file (GitHub or GitLab).
 
 One role per distinct set of owners (compared without case or order), named after them
 (`@acme/docs` -> `docs`, `@ann @bob` -> `ann-bob`); its members are the handles, and a single
-`@org/team` is also the role's handle. The path mapping keeps every pattern, in order, with
-the role id in place of the owners; comments and blank lines are kept, lines the platform
-rejects are kept as comments and reported. Each role owns one responsibility listing the
-patterns it was given, so that the result passes `ownership-lint check` and generating
-CODEOWNERS from it gives every path the owners it had.
+`@org/team` (a GitLab `@group/subgroup`) is also the role's handle. Owners that request nobody
+(malformed tokens, placeholders such as `you@example.com`) are reported and left out.
+
+GitHub: the path mapping keeps every pattern, in order, with the role id in place of the
+owners; comments and blank lines are kept, lines the platform rejects are kept as comments
+and reported. GitLab adds up the owners of every section that matches a path, so each path's
+role is the set of all its owners and the mapping lists where the sections overlap
+(`importing.gitlab`). Each role owns one responsibility listing the paths it is given (those
+a later rule takes from it entirely are left out, as OL311 asks), so that the result passes
+`ownership-lint check` and generating CODEOWNERS from it gives every path the owners it had.
 """
 
 from __future__ import annotations
@@ -16,12 +21,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ownership_lint.codeowners.model import CodeownersFile, Rule
+from ownership_lint.codeowners.model import CodeownersFile, Dialect, Owner, Rule
 from ownership_lint.codeowners.owners import owner_kind
-from ownership_lint.findings import Finding, Location
+from ownership_lint.findings import Finding, Location, Severity
 from ownership_lint.importing.text import slug, yaml_scalar
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from ownership_lint.model import Team
 
 AREA = "imported"
@@ -41,6 +48,8 @@ class RolePlan:
     first_line: int
     patterns: list[str] = field(default_factory=list)
     rules: int = 0
+    # The patterns its responsibility lists: all but those a later rule takes entirely.
+    listed: list[str] = field(default_factory=list)
 
     @property
     def responsibility(self) -> str:
@@ -56,6 +65,19 @@ class ImportPlan:
     roles: list[RolePlan]
     rules: int
     findings: list[Finding]
+    dialect: Dialect = "github"
+    # What the import could not carry over, in words (GitLab section settings...).
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class MappingRule:
+    """One rule of the mapping to write: a pattern and the owners it gives (none: it takes
+    the paths from everyone), with the source lines it comes from."""
+
+    pattern: str
+    owners: tuple[str, ...]
+    lines: tuple[int, ...]
 
 
 def _owner_name(owner: str) -> str:
@@ -92,14 +114,26 @@ def _unique(owners: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(seen.values())
 
 
-def plan_roles(parsed: CodeownersFile) -> tuple[list[RolePlan], dict[int, RolePlan]]:
-    """The roles, in order of first use, and the role of each rule (by rule index)."""
+def usable(owner: str, dialect: Dialect) -> bool:
+    """An owner the platform requests a review from, and a role can have as a member: not a
+    malformed token, not a placeholder, not a GitLab `@@role`."""
+    from ownership_lint.rules.roster import placeholder
+
+    kind = owner_kind(owner, dialect)
+    return kind in ("user", "team", "group", "email") and not placeholder(owner)
+
+
+def plan_roles(
+    rules: Sequence[MappingRule], dialect: Dialect = "github"
+) -> tuple[list[RolePlan], list[RolePlan | None]]:
+    """The roles, in order of first use, and the role of each rule (None: no owner)."""
     by_key: dict[tuple[str, ...], RolePlan] = {}
     taken: set[str] = set()
-    of_rule: dict[int, RolePlan] = {}
-    for rule in parsed.rules:
-        owners = _unique(tuple(o.text for o in rule.owners))
+    of_rule: list[RolePlan | None] = []
+    for rule in rules:
+        owners = _unique(rule.owners)
         if not owners:
+            of_rule.append(None)
             continue
         key = _key(owners)
         role = by_key.get(key)
@@ -110,16 +144,42 @@ def plan_roles(parsed: CodeownersFile) -> tuple[list[RolePlan], dict[int, RolePl
                 n += 1
                 name = f"{base}-{n}"
             taken.add(name)
-            single_team = len(owners) == 1 and owner_kind(owners[0], "github") == "team"
-            role = RolePlan(
-                name, _title(owners), owners, owners[0] if single_team else None, rule.line
-            )
+            kinds = {owner_kind(owners[0], dialect)}
+            single_team = len(owners) == 1 and kinds & {"team", "group"}
+            line = rule.lines[0] if rule.lines else 0
+            role = RolePlan(name, _title(owners), owners, owners[0] if single_team else None, line)
             by_key[key] = role
         role.rules += 1
         if rule.pattern not in role.patterns:
             role.patterns.append(rule.pattern)
-        of_rule[rule.index] = role
+        of_rule.append(role)
     return list(by_key.values()), of_rule
+
+
+def _listed(roles: Sequence[RolePlan], mapping: CodeownersFile) -> None:
+    """Each role's `listed` patterns: those whose paths the mapping really gives it. A
+    pattern a later rule of another role (or of nobody) takes entirely is left out, and so is
+    one that would claim such a rule's paths: OL311's own comparison, repeated until it holds
+    (a removal can only reveal a less specific claim, so this ends within the paths' depth)."""
+    from ownership_lint.model import Ref
+    from ownership_lint.rules.consistency import PathClaim, mismatches
+
+    nowhere = Location("")
+    claims = [
+        PathClaim(role.responsibility, role.id, Ref(pattern, nowhere))
+        for role in roles
+        for pattern in role.patterns
+    ]
+    while True:
+        wrong = {id(found.claim) for found in mismatches(mapping, claims)}
+        if not wrong:
+            break
+        claims = [claim for claim in claims if id(claim) not in wrong]
+    kept: dict[str, list[str]] = {}
+    for claim in claims:
+        kept.setdefault(claim.role, []).append(claim.ref.id)
+    for role in roles:
+        role.listed = kept.get(role.id, [])
 
 
 def _emit(value: Any, indent: int) -> list[str]:
@@ -152,7 +212,11 @@ def _yaml(data: dict[str, Any], comments: list[str]) -> str:
 
 
 def _mapping_text(
-    text: str, parsed: CodeownersFile, of_rule: dict[int, RolePlan], source: str, today: str
+    text: str,
+    parsed: CodeownersFile,
+    of_rule: Sequence[RolePlan | None],
+    source: str,
+    today: str,
 ) -> str:
     rules: dict[int, Rule] = {rule.line: rule for rule in parsed.rules}
     problems = {p.line: p for p in parsed.problems}
@@ -167,7 +231,7 @@ def _mapping_text(
         line = raw.removesuffix("\r")
         rule = rules.get(number)
         if rule is not None:
-            role = of_rule.get(rule.index)
+            role = of_rule[rule.index]
             end = rule.end_column - 1
             if rule.owners:
                 last = rule.owners[-1]
@@ -184,6 +248,105 @@ def _mapping_text(
     return "\n".join(out) + "\n"
 
 
+def _owners_of(rule: Rule, dialect: Dialect) -> tuple[str, ...]:
+    return tuple(o.text for o in rule.effective_owners if usable(o.text, dialect))
+
+
+def _left_out(parsed: CodeownersFile, source: str) -> list[Finding]:
+    """Owners that are well formed but request nobody: placeholders, GitLab `@@roles`."""
+    from ownership_lint.model import owner_location
+    from ownership_lint.rules.roster import PlaceholderHandle, placeholder
+
+    owners: list[Owner] = [o for section in parsed.sections for o in section.default_owners]
+    owners += [o for rule in parsed.rules for o in rule.owners]
+    found = []
+    for owner in owners:
+        kind = owner_kind(owner.text, parsed.dialect)
+        if kind is not None and placeholder(owner.text):
+            found.append(
+                PlaceholderHandle.finding(
+                    owner_location(source, owner),
+                    f"'{owner.text}' is a placeholder, not an owner: it is not imported",
+                    "replace it in the source with the real owner, or remove it",
+                )
+            )
+        elif kind == "role":
+            found.append(
+                PlaceholderHandle.finding(
+                    owner_location(source, owner),
+                    f"'{owner.text}' (a GitLab role) cannot be a member of a team role: it is "
+                    "not imported",
+                    "add the people or group it stands for to the imported role",
+                    severity=Severity.WARNING,
+                )
+            )
+    return found
+
+
+def _github_rules(parsed: CodeownersFile) -> list[MappingRule]:
+    return [
+        MappingRule(rule.pattern, _owners_of(rule, "github"), (rule.line,)) for rule in parsed.rules
+    ]
+
+
+def _gitlab_rules(
+    parsed: CodeownersFile, tracked: Sequence[str] | None
+) -> tuple[list[MappingRule], list[str]]:
+    from ownership_lint.importing import gitlab
+
+    try:
+        entries = gitlab.fold(parsed, lambda rule: _owners_of(rule, "gitlab"))
+        dirs = gitlab.directories(tracked) if tracked else None
+        rendered = gitlab.github_entries(entries, dirs)
+    except gitlab.Unrepresentable as err:
+        raise ImportFailed(
+            f"this GitLab file cannot be written as a path mapping: {err}; simplify the "
+            "rule, or import a copy without it"
+        ) from None
+    rules = [MappingRule(text, entry.owners, entry.lines) for text, entry in rendered]
+    notes = []
+    settings = [s for s in parsed.sections if s.approvals or s.optional]
+    if settings:
+        names = ", ".join(dict.fromkeys(f"[{s.name}]" for s in settings))
+        notes.append(
+            f"section settings (approvals, optional sections) are not imported: {names}; set "
+            "`gitlab:` in the role files to ask for them"
+        )
+    return rules, notes
+
+
+def _gitlab_mapping_text(
+    parsed: CodeownersFile,
+    rules: Sequence[MappingRule],
+    of_rule: Sequence[RolePlan | None],
+    source: str,
+    today: str,
+) -> str:
+    sections = {r.line: r.section.name for r in parsed.rules if r.section is not None}
+    width = min(max((len(r.pattern) for r in rules), default=0), _ALIGN_MAX)
+    role_width = max((len(r.id) for r in of_rule if r is not None), default=0)
+    out = [
+        f"# Which role owns which paths: CODEOWNERS syntax, role ids as owners. Imported from "
+        f"{source} (GitLab) on {today}.",
+        "# Not a CODEOWNERS file: `ownership-lint codeowners generate --flavor gitlab` renders "
+        "the real one.",
+        "# GitLab adds up the owners of every section matching a path; here each path has one",
+        "# role, all its owners, and the last matching rule wins. Each rule says which lines of",
+        "# the source it comes from.",
+        "",
+    ]
+    for rule, role in zip(rules, of_rule, strict=True):
+        origin = ", ".join(
+            f"{n} [{sections[n]}]" if n in sections else str(n) for n in dict.fromkeys(rule.lines)
+        )
+        where = f"# line{'s' if len(set(rule.lines)) > 1 else ''} {origin}"
+        if role is None:
+            out.append(f"{rule.pattern:<{width}}  {'':<{role_width}}  {where}  (no owner)")
+        else:
+            out.append(f"{rule.pattern:<{width}}  {role.id:<{role_width}}  {where}")
+    return "\n".join(out) + "\n"
+
+
 def plan_import(
     text: str,
     parsed: CodeownersFile,
@@ -192,13 +355,25 @@ def plan_import(
     team_dir: str = "team",
     name: str = "imported",
     today: dt.date | None = None,
+    tracked: Sequence[str] | None = None,
 ) -> ImportPlan:
-    """The files of the new team directory; nothing is written."""
+    """The files of the new team directory; nothing is written. `tracked` (the repository's
+    files, when known) tells a GitLab import which names are directories."""
+    from ownership_lint.codeowners.parse import parse
     from ownership_lint.rules.base import RulesFile
     from ownership_lint.rules.paths import InvalidLine, MalformedOwner
 
     day = (today or dt.date.today()).isoformat()
-    roles, of_rule = plan_roles(parsed)
+    notes: list[str] = []
+    if parsed.dialect == "gitlab":
+        rules, notes = _gitlab_rules(parsed, tracked)
+        roles, of_rule = plan_roles(rules, "gitlab")
+        mapping_text = _gitlab_mapping_text(parsed, rules, of_rule, source, day)
+    else:
+        rules = _github_rules(parsed)
+        roles, of_rule = plan_roles(rules, "github")
+        mapping_text = _mapping_text(text, parsed, of_rule, source, day)
+    _listed(roles, parse(mapping_text, "github"))
     files: dict[str, str] = {}
     files["team.yaml"] = _yaml(
         {
@@ -210,14 +385,17 @@ def plan_import(
         },
         ["The team, imported from CODEOWNERS. Edit here, then run `ownership-lint check`."],
     )
-    responsibilities = [
-        {
-            "id": role.responsibility,
-            "title": f"Paths of {role.title}",
-            "paths": role.patterns,
-        }
-        for role in roles
-    ]
+    responsibilities = []
+    for role in roles:
+        entry: dict[str, Any] = {"id": role.responsibility, "title": f"Paths of {role.title}"}
+        left_out = len(role.patterns) - len(role.listed)
+        if left_out:
+            entry["description"] = (
+                f"{left_out} more pattern(s) of these owners are not listed: later rules give "
+                "all their paths to other owners (see `ownership-lint check`, OL308)."
+            )
+        entry["paths"] = role.listed
+        responsibilities.append(entry)
     catalogue: dict[str, Any] = {
         "areas": [
             {
@@ -249,11 +427,17 @@ def plan_import(
                 "Rename the role freely: the file name, `id`, and its uses in path-ownership.",
             ],
         )
-    files["path-ownership"] = _mapping_text(text, parsed, of_rule, source, day)
+    files["path-ownership"] = mapping_text
     rules_file = RulesFile(source, parsed, "codeowners")
-    findings = [*InvalidLine().check(rules_file), *MalformedOwner().check(rules_file)]
+    findings = [
+        *InvalidLine().check(rules_file),
+        *MalformedOwner().check(rules_file),
+        *_left_out(parsed, source),
+    ]
     findings.sort(key=Finding.sort_key)
-    return ImportPlan(source, team_dir, files, roles, len(parsed.rules), findings)
+    return ImportPlan(
+        source, team_dir, files, roles, len(parsed.rules), findings, parsed.dialect, notes
+    )
 
 
 def import_codeowners(
@@ -263,21 +447,21 @@ def import_codeowners(
     team_dir: str = "team",
     name: str | None = None,
     today: dt.date | None = None,
+    dialect: Dialect | None = None,
+    tracked: Sequence[str] | None = None,
 ) -> ImportPlan:
-    """Read a GitHub CODEOWNERS file and plan the team directory that reproduces it."""
-    from ownership_lint.api import load_codeowners
+    """Read a CODEOWNERS file and plan the team directory that reproduces it. `tracked`
+    defaults to git's index (a GitLab import asks which names are directories)."""
+    from ownership_lint.api import git_files, load_codeowners
 
-    loaded = load_codeowners(root, file)
-    if loaded.parsed.dialect == "gitlab":
-        raise ImportFailed(
-            f"'{loaded.path}' is a GitLab CODEOWNERS file (sections, or under .gitlab/): "
-            "only GitHub files can be imported so far"
-        )
+    loaded = load_codeowners(root, file, dialect)
     if loaded.findings:  # merge-conflict markers: the file is not what anyone meant
         first = loaded.findings[0]
         raise ImportFailed(f"{first.location}: {first.message}; resolve it, then import")
     if not loaded.parsed.rules:
         raise ImportFailed(f"'{loaded.path}' has no rules: there is no ownership to import")
+    if tracked is None and loaded.parsed.dialect == "gitlab":
+        tracked = git_files(root)
     return plan_import(
         loaded.text,
         loaded.parsed,
@@ -285,6 +469,7 @@ def import_codeowners(
         team_dir=team_dir,
         name=name or root.resolve().name,
         today=today,
+        tracked=tracked,
     )
 
 
@@ -327,7 +512,7 @@ def plan_team(plan: ImportPlan) -> Team:
                 f"Paths of {role.title}",
                 AREA,
                 where,
-                [Ref(p, where) for p in role.patterns],
+                [Ref(p, where) for p in role.listed],
             )
         )
         team.roles.append(

@@ -9,7 +9,7 @@ generation from writing a file at all.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from ownership_lint.codeowners.model import CodeownersFile, Owner
@@ -36,34 +36,84 @@ def probe(pattern: str) -> str | None:
 
 
 @dataclass(frozen=True)
-class _Claim:
+class PathClaim:
+    """A path that a responsibility lists, and the one role that owns the responsibility."""
+
     responsibility: str
     role: str
     ref: Ref
 
 
-def _claims(team: Team) -> tuple[CodeownersFile, dict[int, _Claim]]:
-    """Responsibility paths as a last-match-wins file in which the most specific path (the
-    longest literal prefix) comes last, so that it wins."""
+@dataclass(frozen=True)
+class Mismatch:
+    """A path a claim covers (most specifically) that the mapping gives to another role.
+
+    `rule` is the mapping rule whose path it is, or None for the listed path itself;
+    `winner` is the mapping rule that wins the path, and `role` the role it names."""
+
+    claim: PathClaim
+    winner: PatternRule | None
+    role: str | None
+    rule: PatternRule | None
+
+
+def _claims_file(claims: Sequence[PathClaim]) -> tuple[CodeownersFile, list[PathClaim]]:
+    """The claims as a last-match-wins file in which the most specific path (the longest
+    literal prefix) comes last, so that it wins; and the claim of each rule, by index."""
     from ownership_lint.generate import literal_prefix
 
-    owners = team.responsibility_owners()
-    entries: list[tuple[int, int, _Claim]] = []
-    for resp in team.responsibilities:
-        if len(owners.get(resp.id, ())) != 1:
-            continue  # no owner or several: OL101 / OL102 say so
-        for ref in resp.paths:
-            depth = len(literal_prefix(ref.id))
-            entries.append((depth, len(entries), _Claim(resp.id, owners[resp.id][0].id, ref)))
-    entries.sort(key=lambda e: (e[0], e[1]))
+    ordered = sorted(enumerate(claims), key=lambda e: (len(literal_prefix(e[1].ref.id)), e[0]))
     file = CodeownersFile()
-    by_index: dict[int, _Claim] = {}
-    for index, (_, _, claim) in enumerate(entries):
-        file.rules.append(
-            PatternRule(claim.ref.id, 0, 0, 0, (Owner(claim.role, 0, 0),), None, False, index)
-        )
-        by_index[index] = claim
-    return file, by_index
+    for index, (_, claim) in enumerate(ordered):
+        owner = (Owner(claim.role, 0, 0),)
+        file.rules.append(PatternRule(claim.ref.id, 0, 0, 0, owner, None, False, index))
+    return file, [claim for _, claim in ordered]
+
+
+def mismatches(
+    mapping: CodeownersFile, claims: Sequence[PathClaim], listed: Sequence[Ref] = ()
+) -> Iterator[Mismatch]:
+    """Where the mapping disagrees with the responsibilities' paths (what OL311 reports).
+
+    For each literal path that a responsibility lists (`listed`: every listed path, owned or
+    not, in order; the claims' own by default) and then each literal mapping rule: the claim
+    that covers it most specifically must name the role that the mapping's winning rule
+    names. Listed paths are reported at the claim itself; mapping rules only where a literal
+    claim covers them (`*` and `*.md` are too broad to claim a rule's paths)."""
+    from ownership_lint.codeowners.index import Matcher
+
+    if not claims:
+        return
+    mapping_index = Matcher(mapping)
+    claims_file, by_index = _claims_file(claims)
+    claimed = Matcher(claims_file)
+    seen: set[str] = set()
+
+    def compare(path: str, rule: PatternRule | None) -> Mismatch | None:
+        found = claimed.owner_rule(path)
+        if found is None:
+            return None
+        claim = by_index[found.index]
+        winner = mapping_index.owner_rule(path)
+        role = winner.owners[0].text if winner is not None and winner.owners else None
+        return None if role == claim.role else Mismatch(claim, winner, role, rule)
+
+    for ref in listed or [claim.ref for claim in claims]:
+        path = probe(ref.id)
+        if path is None or path in seen:
+            continue
+        seen.add(path)
+        found = compare(path, None)
+        if found is not None and found.claim.ref is ref:
+            yield found
+    for rule in mapping.rules:
+        path = probe(rule.pattern)
+        if path is None or path in seen:
+            continue
+        seen.add(path)
+        found = compare(path, rule)
+        if found is not None and probe(found.claim.ref.id) is not None:
+            yield found
 
 
 @register
@@ -83,26 +133,17 @@ class ResponsibilityPathMismatch(CrossCheck):
     example_fail = {_MAPPING: "/alerts/             devops\n/.github/workflows/  devops\n"}
 
     def check(self, team: Team, ctx: Context) -> Iterator[Finding]:
-        from ownership_lint.codeowners.index import Matcher
-
         if team.mapping is None or team.mapping_path is None or not team.complete:
             return
-        claims_file, claims = _claims(team)
-        if not claims:
-            return
-        mapping = Matcher(team.mapping)
-        claimed = Matcher(claims_file)
-        seen: set[str] = set()
+        owners = team.responsibility_owners()
+        claims = [
+            PathClaim(resp.id, owners[resp.id][0].id, ref)
+            for resp in team.responsibilities
+            if len(owners.get(resp.id, ())) == 1  # none or several: OL101 / OL102 say so
+            for ref in resp.paths
+        ]
+        listed = [ref for resp in team.responsibilities for ref in resp.paths]
         mapping_path = team.mapping_path
-
-        def compare(path: str) -> tuple[_Claim, PatternRule | None, str | None] | None:
-            rule = claimed.owner_rule(path)
-            if rule is None:
-                return None
-            claim = claims[rule.index]
-            winner = mapping.owner_rule(path)
-            role = winner.owners[0].text if winner is not None and winner.owners else None
-            return None if role == claim.role else (claim, winner, role)
 
         def given(winner: PatternRule | None, role: str | None) -> str:
             if winner is None:
@@ -110,38 +151,22 @@ class ResponsibilityPathMismatch(CrossCheck):
             who = f"role '{role}'" if role else "nobody"
             return f"'{winner.pattern}' ({mapping_path}:{winner.line}) gives it to {who}"
 
-        for resp in team.responsibilities:
-            for ref in resp.paths:
-                path = probe(ref.id)
-                if path is None or path in seen:
-                    continue
-                seen.add(path)
-                found = compare(path)
-                if found is None or found[0].ref is not ref:
-                    continue
-                claim, winner, role = found
+        for found in mismatches(team.mapping, claims, listed):
+            claim, rule = found.claim, found.rule
+            if rule is None:
                 yield self.finding(
-                    ref.location,
-                    f"'{ref.id}' belongs to responsibility '{resp.id}', owned by role "
-                    f"'{claim.role}', but {given(winner, role)}",
-                    f"give '{ref.id}' to '{claim.role}' in {mapping_path}, or move "
-                    f"'{resp.id}' to the role that owns the path",
+                    claim.ref.location,
+                    f"'{claim.ref.id}' belongs to responsibility '{claim.responsibility}', "
+                    f"owned by role '{claim.role}', but {given(found.winner, found.role)}",
+                    f"give '{claim.ref.id}' to '{claim.role}' in {mapping_path}, or move "
+                    f"'{claim.responsibility}' to the role that owns the path",
                 )
-        for rule in team.mapping.rules:
-            path = probe(rule.pattern)
-            if path is None or path in seen:
                 continue
-            seen.add(path)
-            found = compare(path)
-            # Only a literal listed path claims a rule's paths; `*` and `*.md` are too broad.
-            if found is None or probe(found[0].ref.id) is None:
-                continue
-            claim, winner, role = found
             yield self.finding(
                 Location(mapping_path, rule.line, rule.column, rule.line, rule.end_column),
                 f"'{rule.pattern}' lies in '{claim.ref.id}' of responsibility "
                 f"'{claim.responsibility}', owned by role '{claim.role}', but "
-                + given(winner, role),
+                + given(found.winner, found.role),
                 f"give it to '{claim.role}', or list '{rule.pattern}' under a responsibility "
                 "of the role that owns it",
             )
