@@ -435,6 +435,30 @@ def test_codeowners_hook_fails_the_commit_that_first_creates_the_file(
     assert done.returncode == 1, output(done)
 
 
+# --- the README's examples pin what exists -----------------------------------------------------
+
+
+def test_readme_pins_a_commit_or_a_tag_the_repository_carries() -> None:
+    """`rev: v0.1.0` failed in pre-commit: the repository has no such tag. Every pin in the
+    examples is a full commit SHA (its placeholder) or a tag that exists."""
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    pins = re.findall(r"^\s*rev:\s*(\S+(?: \S+ \S+)?)", readme, re.MULTILINE)
+    pins += re.findall(r"OWNER/ownership-lint@(<[^>]+>|\S+)", readme)
+    pins += re.findall(r"raw\.githubusercontent\.com/OWNER/ownership-lint/(<[^>]+>|[^/]+)/", readme)
+    pins += re.findall(r"OWNERSHIP_LINT_REVISION:\s*(<[^>]+>|\S+)", readme)
+    assert len(pins) >= 5, pins
+    listed = subprocess.run(
+        ["git", "tag", "--list"], cwd=REPO, env=clean_env(), capture_output=True, text=True
+    )
+    tags = set(listed.stdout.split()) if listed.returncode == 0 else set()
+    for pin in pins:
+        assert (
+            pin in ("<full commit SHA>", "<the same commit SHA>")
+            or re.fullmatch(r"[0-9a-f]{40}", pin)
+            or pin in tags
+        ), pin
+
+
 # --- the schemas the platforms publish --------------------------------------------------------
 
 
@@ -470,16 +494,21 @@ def test_gitlab_template_matches_the_gitlab_ci_schema(tmp_path: Path) -> None:
     assert check_jsonschema("vendor.gitlab-ci", broken).returncode == 1
 
 
+PINNED = "0123456789abcdef0123456789abcdef01234567"
+
+
 def run_gitlab_job(
     workspace: Path, bin_dir: Path, **variables: str
 ) -> subprocess.CompletedProcess[str]:
     """The template job's script as a GitLab runner runs it: one shell, the job's variables in
-    the environment, stopping at the first line that fails. `pip` is a no-op here (bin_dir's
+    the environment (the revision pinned, unless given), stopping at the first line that
+    fails. `pip` only records what it was asked to install, in bin_dir/pip.args (bin_dir's
     ownership-lint runs this source tree)."""
     job = load_yaml(GITLAB_TEMPLATE)["ownership-lint"]
     pip = bin_dir / "pip"
-    pip.write_text("#!/bin/sh\nexit 0\n")
+    pip.write_text(f'#!/bin/sh\nprintf "%s\\n" "$@" > "{bin_dir}/pip.args"\n')
     pip.chmod(pip.stat().st_mode | stat.S_IXUSR)
+    variables = {"OWNERSHIP_LINT_REVISION": PINNED, **variables}
     env = clean_env(**({k: str(v) for k, v in job["variables"].items()} | variables))
     env["PATH"] = str(bin_dir) + os.pathsep + env["PATH"]
     return subprocess.run(
@@ -512,6 +541,33 @@ def test_gitlab_job_writes_the_code_quality_report_and_fails_on_findings(
     done = run_gitlab_job(workspace, source_bin)
     assert done.returncode == 0, output(done)
     assert json.loads((workspace / report_name).read_text(encoding="utf-8")) == []
+
+
+@needs_bash
+@needs_git
+def test_gitlab_job_installs_this_repository_at_the_pinned_revision(
+    tmp_path: Path, source_bin: Path
+) -> None:
+    job = load_yaml(GITLAB_TEMPLATE)["ownership-lint"]
+    assert job["variables"]["OWNERSHIP_LINT_PACKAGE"] == ""  # no PyPI name by default
+    workspace = git_repo(tmp_path / "good", GOOD_TEAM)
+    done = run_gitlab_job(workspace, source_bin)
+    assert done.returncode == 0, output(done)
+    repository = job["variables"]["OWNERSHIP_LINT_REPOSITORY"]
+    args = (source_bin / "pip.args").read_text().split()
+    assert args == ["install", "--quiet", f"git+{repository}@{PINNED}"]
+    # Without a revision the job stops before installing anything, saying what to set.
+    (source_bin / "pip.args").unlink()
+    done = run_gitlab_job(workspace, source_bin, OWNERSHIP_LINT_REVISION="")
+    assert done.returncode == 2
+    assert "set OWNERSHIP_LINT_REVISION to the commit SHA" in done.stderr
+    assert not (source_bin / "pip.args").exists()
+    # A package named instead is installed as named.
+    done = run_gitlab_job(
+        workspace, source_bin, OWNERSHIP_LINT_REVISION="", OWNERSHIP_LINT_PACKAGE="./vendor/ol"
+    )
+    assert done.returncode == 0, output(done)
+    assert (source_bin / "pip.args").read_text().split() == ["install", "--quiet", "./vendor/ol"]
 
 
 @needs_bash
