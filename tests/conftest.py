@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import subprocess
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
@@ -59,3 +60,53 @@ def run(capsys: pytest.CaptureFixture[str]) -> Run:
 
 def codes(report: Report) -> list[str]:
     return [f.code for f in report.findings]
+
+
+# Session fixtures of the tests that run pre-commit: one snapshot of this tree, one hook
+# install, shared by every module that uses them.
+
+
+@pytest.fixture(scope="session")
+def hooks_repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from .repos import snapshot_of_this_tree
+
+    return snapshot_of_this_tree(tmp_path_factory.mktemp("hooks-repo") / "ownership-lint")
+
+
+@pytest.fixture(scope="session")
+def pre_commit_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One pre-commit cache for the session: the hook environment is installed once."""
+    return tmp_path_factory.mktemp("pre-commit-home")
+
+
+@pytest.fixture
+def run_hook(
+    hooks_repo: Path, pre_commit_home: Path, tmp_path: Path
+) -> Callable[..., subprocess.CompletedProcess[str]]:
+    """`pre-commit run HOOK ARGS` (default --all-files) in a consumer repo whose configuration
+    names the snapshot at its commit, as users pin this repository: the same install as
+    try-repo, done once per session."""
+    import yaml
+
+    from .repos import git, pre_commit
+
+    config = tmp_path / "consumer-pre-commit-config.yaml"
+    rev = git(hooks_repo, "rev-parse", "HEAD").strip()
+    manifest = yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    hooks = [{"id": hook["id"]} for hook in manifest]
+    repos = [{"repo": str(hooks_repo), "rev": rev, "hooks": hooks}]
+    config.write_text(yaml.safe_dump({"repos": repos}), encoding="utf-8")
+
+    def run(consumer: Path, hook: str, *args: str) -> subprocess.CompletedProcess[str]:
+        return pre_commit(
+            pre_commit_home,
+            consumer,
+            "run",
+            "--config",
+            str(config),
+            "--color=never",
+            hook,
+            *(args or ("--all-files",)),
+        )
+
+    return run

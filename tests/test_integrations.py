@@ -22,7 +22,7 @@ import shutil
 import stat
 import subprocess
 import sys
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -31,7 +31,16 @@ import yaml
 
 from ownership_lint.rules.examples import BASE_TEAM
 
-from .conftest import REPO, write_files
+from .conftest import REPO
+from .repos import (
+    HookRun,
+    clean_env,
+    git,
+    git_repo,
+    output,
+    pre_commit,
+    snapshot_of_this_tree,
+)
 
 MANIFEST = REPO / ".pre-commit-hooks.yaml"
 CONFIG = REPO / ".pre-commit-config.yaml"
@@ -75,96 +84,6 @@ def load_yaml(path: Path) -> Any:
 
 def manifest_hooks() -> dict[str, dict[str, Any]]:
     return {hook["id"]: hook for hook in load_yaml(MANIFEST)}
-
-
-# --- git and pre-commit, isolated from the caller's configuration -----------------------------
-
-
-def clean_env(**extra: str) -> dict[str, str]:
-    """The environment without GIT_* (a test run inside a git hook must not leak its index)
-    and without the user's git configuration (signing, hooks), plus an identity for commits."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("GIT_", "PRE_COMMIT"))}
-    env.update(
-        GIT_CONFIG_NOSYSTEM="1",
-        GIT_CONFIG_GLOBAL=os.devnull,
-        GIT_AUTHOR_NAME="test",
-        GIT_AUTHOR_EMAIL="test@example.com",
-        GIT_COMMITTER_NAME="test",
-        GIT_COMMITTER_EMAIL="test@example.com",
-        PRE_COMMIT_COLOR="never",
-        NO_COLOR="1",
-    )
-    env.update(extra)
-    return env
-
-
-def git(cwd: Path, *args: str) -> str:
-    done = subprocess.run(
-        ["git", *args], cwd=cwd, env=clean_env(), capture_output=True, text=True, check=True
-    )
-    return done.stdout
-
-
-def git_repo(root: Path, files: Mapping[str, str]) -> Path:
-    """A new git repository holding `files`, all of them staged (not committed)."""
-    root.mkdir(parents=True, exist_ok=True)
-    git(root, "init", "--quiet")
-    write_files(root, files)
-    git(root, "add", "--all")
-    return root
-
-
-def snapshot_of_this_tree(dest: Path) -> Path:
-    """A copy of this repository's working tree (tracked and untracked, not ignored files),
-    committed in a new repository. Reads /work/main, never changes its git state."""
-    listed = subprocess.run(
-        ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
-        cwd=REPO,
-        env=clean_env(),
-        capture_output=True,
-        check=True,
-    ).stdout.decode("utf-8", "surrogateescape")
-    dest.mkdir(parents=True)
-    for rel in sorted({p for p in listed.split("\0") if p}):
-        source = REPO / rel
-        if source.is_file():  # a deleted but still tracked file is not part of the tree
-            (dest / rel).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(source, dest / rel)
-    git(dest, "init", "--quiet")
-    git(dest, "add", "--all")
-    git(dest, "commit", "--quiet", "--no-verify", "-m", "snapshot of the working tree")
-    return dest
-
-
-@pytest.fixture(scope="session")
-def hooks_repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return snapshot_of_this_tree(tmp_path_factory.mktemp("hooks-repo") / "ownership-lint")
-
-
-@pytest.fixture(scope="session")
-def pre_commit_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """One pre-commit cache for the session: the hook environment is installed once."""
-    return tmp_path_factory.mktemp("pre-commit-home")
-
-
-def pre_commit(
-    home: Path, cwd: Path, *args: str, path_prefix: str | None = None
-) -> subprocess.CompletedProcess[str]:
-    env = clean_env(PRE_COMMIT_HOME=str(home))
-    if path_prefix:
-        env["PATH"] = path_prefix + os.pathsep + env.get("PATH", "")
-    return subprocess.run(
-        [sys.executable, "-m", "pre_commit", *args],
-        cwd=cwd,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=900,
-    )
-
-
-def output(done: subprocess.CompletedProcess[str]) -> str:
-    return done.stdout + done.stderr
 
 
 @pytest.fixture
@@ -290,8 +209,6 @@ def test_repository_config_runs_on_this_tree_and_fails_on_a_broken_team(
 
 # --- the published hooks, as a consumer repository runs them ---------------------------------
 
-HookRun = Callable[..., subprocess.CompletedProcess[str]]
-
 
 @pytest.fixture
 def try_repo(hooks_repo: Path, tmp_path: Path) -> HookRun:
@@ -308,32 +225,6 @@ def try_repo(hooks_repo: Path, tmp_path: Path) -> HookRun:
             str(hooks_repo),
             hook,
             "--color=never",
-            *(args or ("--all-files",)),
-        )
-
-    return run
-
-
-@pytest.fixture
-def run_hook(hooks_repo: Path, pre_commit_home: Path, tmp_path: Path) -> HookRun:
-    """`pre-commit run HOOK ARGS` (default --all-files) in a consumer repo whose configuration
-    names the snapshot at its commit, as users name this repository at a tag: the same
-    install as try-repo, done once per session."""
-    config = tmp_path / "consumer-pre-commit-config.yaml"
-    rev = git(hooks_repo, "rev-parse", "HEAD").strip()
-    hooks = [{"id": hook_id} for hook_id in manifest_hooks()]
-    repos = [{"repo": str(hooks_repo), "rev": rev, "hooks": hooks}]
-    config.write_text(yaml.safe_dump({"repos": repos}), encoding="utf-8")
-
-    def run(consumer: Path, hook: str, *args: str) -> subprocess.CompletedProcess[str]:
-        return pre_commit(
-            pre_commit_home,
-            consumer,
-            "run",
-            "--config",
-            str(config),
-            "--color=never",
-            hook,
             *(args or ("--all-files",)),
         )
 
