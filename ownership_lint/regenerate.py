@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ownership_lint.drift import read_committed, unified_diff
+from ownership_lint.drift import unified_diff
 
 if TYPE_CHECKING:
     from ownership_lint.config import Config
@@ -42,14 +42,9 @@ class Output:
 
 
 def _read(path: Path, rel: str) -> str | None:
-    from ownership_lint.config import ConfigError
+    from ownership_lint.generate import read_existing
 
-    try:
-        return read_committed(path)
-    except UnicodeDecodeError as err:
-        raise ConfigError(f"'{rel}' is not UTF-8 text: it cannot be regenerated") from err
-    except OSError as err:
-        raise ConfigError(f"cannot read '{rel}': {err.strerror or err}") from err
+    return read_existing(path, rel)
 
 
 def kept_by_hand(root: Path) -> list[str]:

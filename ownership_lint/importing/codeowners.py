@@ -292,13 +292,17 @@ def _github_rules(parsed: CodeownersFile) -> list[MappingRule]:
 def _gitlab_rules(
     parsed: CodeownersFile, tracked: Sequence[str] | None
 ) -> tuple[list[MappingRule], list[str]]:
-    from ownership_lint.importing import gitlab
+    from ownership_lint.importing.gitlab import (
+        Unrepresentable,
+        directories,
+        fold,
+        github_entries,
+    )
 
     try:
-        entries = gitlab.fold(parsed, lambda rule: _owners_of(rule, "gitlab"))
-        dirs = gitlab.directories(tracked) if tracked else None
-        rendered = gitlab.github_entries(entries, dirs)
-    except gitlab.Unrepresentable as err:
+        entries = fold(parsed, lambda rule: _owners_of(rule, "gitlab"))
+        rendered = github_entries(entries, directories(tracked) if tracked else None)
+    except Unrepresentable as err:
         raise ImportFailed(
             f"this GitLab file cannot be written as a path mapping: {err}; simplify the "
             "rule, or import a copy without it"
