@@ -20,6 +20,7 @@ from ownership_lint.rules.base import Context, RulesFile
 
 if TYPE_CHECKING:
     from ownership_lint.codeowners.model import CodeownersFile, Dialect
+    from ownership_lint.codeowners.pattern import CompiledPattern
 
 __all__ = [
     "Config",
@@ -307,10 +308,12 @@ class Ownership:
     # With the team mapping: the role and its responsibilities whose paths cover this path.
     role: str | None = None
     responsibilities: list[str] = field(default_factory=list)
+    kind: str = "file"  # or "directory": the answer is for the directory itself
 
     def to_dict(self) -> dict[str, object]:
         data: dict[str, object] = {
             "path": self.path,
+            "kind": self.kind,
             "owners": self.owners,
             "line": self.line,
             "pattern": self.pattern,
@@ -339,16 +342,29 @@ def _source(
     return _mapping(root, config)
 
 
+# `C:\x`, `C:/x` and `\\server\share`: paths of another system, never a file name here.
+_WINDOWS_PATH = re.compile(r"[A-Za-z]:[\\/]|\\\\")
+
+
 def repo_path(root: Path, given: str, cwd: Path | None = None) -> str:
     """A path as the user typed it, as a repository-relative POSIX path: an existing absolute
     path, or a path relative to the current directory (when that is inside the repository),
     is translated; `/docs/x` that exists nowhere reads from the root, as in CODEOWNERS; any
-    other path is taken as relative to the root. Outside the repository: ConfigError."""
+    other path is taken as relative to the root. A trailing `/` (a directory) is kept.
+    Outside the repository, or a Windows path: ConfigError.
+
+    Paths are POSIX: a backslash is part of a file name (`f\\oo` is one name), not a
+    separator."""
     import os.path
 
+    if os.name != "nt" and _WINDOWS_PATH.match(given):
+        raise ConfigError(
+            f"'{given}' is a Windows path: give the path POSIX-style ('/' between names), "
+            "relative to the current directory or the repository root (e.g. 'terraform/main.tf')"
+        )
     top = os.path.realpath(root)
     here = os.path.realpath(cwd or Path.cwd())
-    text = given.replace("\\", "/")
+    text = given
     inside_here = here == top or here.startswith(top + os.sep)
     if os.path.isabs(text) and os.path.exists(text):
         full = os.path.realpath(text)
@@ -363,7 +379,25 @@ def repo_path(root: Path, given: str, cwd: Path | None = None) -> str:
     rel = os.path.relpath(full, top).replace(os.sep, "/")
     if rel == "." or rel == ".." or rel.startswith("../"):
         raise ConfigError(f"'{given}' is not a path inside the repository ({root})")
-    return rel
+    return rel + "/" if given.endswith("/") else rel
+
+
+def _work_tree_directory(root: Path, rel: str) -> bool | None:
+    """True when `rel` is a directory in the work tree, False when it is something else
+    there, None when it is not there. A path through a symbolic link is not a directory: git
+    tracks the link itself, as a file."""
+    import stat
+
+    current = root
+    for name in rel.split("/"):
+        current = current / name
+        try:
+            mode = current.lstat().st_mode
+        except (OSError, ValueError):
+            return None
+        if stat.S_ISLNK(mode):
+            return False
+    return stat.S_ISDIR(mode)
 
 
 def who_owns(
@@ -373,17 +407,39 @@ def who_owns(
     codeowners: Path | None = None,
     config: Config | None = None,
 ) -> list[Ownership]:
-    """The owners of each repository-relative path, from the team mapping or a CODEOWNERS file."""
+    """The owners of each repository-relative path, from the team mapping or a CODEOWNERS file.
+
+    A path is a directory when it ends with `/`, is a directory in the work tree, or (absent
+    from the work tree) holds tracked files. A directory's owner is decided by the rules that
+    match the directory itself, as git matches directories: `docs/` and `/docs/` match the
+    directory `docs`, `docs/*` does not (see `Matcher`)."""
     from ownership_lint.codeowners.index import Matcher
     from ownership_lint.codeowners.pattern import compile_pattern
 
     config = config or Config()
     team, source = _source(root, codeowners, config)
     matcher = Matcher(source.parsed)
+    tracked: list[str] | None = None
     answers: list[Ownership] = []
-    for path in paths:
-        rule = matcher.owner_rule(path)
-        answer = Ownership(path=path, owners=list(matcher.owners(path)), source=source.path)
+    for given in paths:
+        path = given.rstrip("/")
+        directory = given.endswith("/")
+        if not directory:
+            found = _work_tree_directory(root, path)
+            if found is None:
+                if tracked is None:
+                    tracked = sorted(git_files(root) or ())
+                directory = _holds_tracked_files(tracked, path)
+            else:
+                directory = found
+        owners = matcher.owners(path, directory=directory)
+        rule = matcher.owner_rule(path, directory=directory)
+        answer = Ownership(
+            path=path,
+            owners=list(owners),
+            source=source.path,
+            kind="directory" if directory else "file",
+        )
         if rule is not None:
             answer.line, answer.pattern = rule.line, rule.pattern
         if team is not None:
@@ -394,10 +450,25 @@ def who_owns(
                 resp.id
                 for resp in team.responsibilities
                 if resp.id in owned
-                and any(compile_pattern(ref.id).matches(path) for ref in resp.paths)
+                and any(
+                    _pattern_covers(compile_pattern(ref.id), path, directory) for ref in resp.paths
+                )
             ]
         answers.append(answer)
     return answers
+
+
+def _pattern_covers(pattern: CompiledPattern, path: str, directory: bool) -> bool:
+    return pattern.matches_directory(path) if directory else pattern.matches(path)
+
+
+def _holds_tracked_files(tracked: Sequence[str], path: str) -> bool:
+    """True when a path of the sorted `tracked` list lies below the directory `path`."""
+    import bisect
+
+    stem = path + "/"
+    at = bisect.bisect_left(tracked, stem)
+    return at < len(tracked) and tracked[at].startswith(stem)
 
 
 @dataclass

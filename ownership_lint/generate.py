@@ -230,7 +230,8 @@ def gitlab_patterns(pattern: str) -> tuple[str, ...]:
     other; GitLab floats every pattern without a leading `/`. A GitHub pattern whose last
     segment is not `*` also owns the subtree of a directory of that name; on GitLab only a
     trailing `/` does, hence two patterns. A trailing `/**` is a subtree on GitHub and one
-    level on GitLab: it becomes `/`.
+    level on GitLab: it becomes `/`. A trailing `/**/` is what is inside the subdirectories
+    on GitHub (as in git) and the whole subtree on GitLab: it becomes `/*/`.
     """
     segs = pattern.split("/")
     leading = segs[0] == ""
@@ -241,7 +242,12 @@ def gitlab_patterns(pattern: str) -> tuple[str, ...]:
     )
     lead = "" if floating else "/"
     if segs[-1] == "":  # trailing slash: the subtree below
-        return (lead + "/".join(segs[:-1]) + "/",)
+        stem = segs[:-1]
+        if stem and stem[-1] == "**":
+            while stem and stem[-1] == "**":
+                stem = stem[:-1]
+            return ("/" + "/".join(stem) + "/*/",) if stem else ("*/",)
+        return (lead + "/".join(stem) + "/",)
     last = segs[-1]
     if last == "**":
         stem = segs[:-1]

@@ -36,7 +36,9 @@ def who_owns(
     config_file: Path | None,
     fmt: str,
 ) -> None:
-    """Who owns each PATH, and why (the rule, and the role's responsibilities)."""
+    """Who owns each PATH, and why (the rule, and the role's responsibilities).
+
+    A PATH ending with '/', or naming a directory, is answered for the directory itself."""
     from ownership_lint import api
 
     root = root or api.find_root(Path.cwd())
@@ -54,7 +56,8 @@ def who_owns(
         return
     for answer in answers:
         owners = " ".join(answer.owners) if answer.owners else "(no owner)"
-        click.echo(f"{answer.path}: {owners}")
+        kind = " (directory)" if answer.kind == "directory" else ""
+        click.echo(f"{answer.path}{kind}: {owners}")
         if answer.line is not None:
             click.echo(f"    rule: {answer.source}:{answer.line} '{answer.pattern}'")
         else:

@@ -56,13 +56,15 @@ def semantic_key(rule: Rule, dialect: str) -> tuple[str | None, str]:
     floating = "/" not in pattern.rstrip("/")
     if not floating:
         pattern = pattern.removeprefix("/")  # `/a/b` and `a/b` are both anchored
-    if pattern.endswith("/**"):
-        pattern = pattern[:-2]  # `dir/**` and `dir/` both own the subtree
+    if pattern.endswith("/**") and pattern[:-3].rsplit("/", 1)[-1] != "**":
+        # `dir/**` and `dir/` both own the subtree; but `x/**/**` (everything below x) is
+        # not `x/**/` (only what is in x's subdirectories).
+        pattern = pattern[:-2]
     return section, ("float:" if floating else "root:") + pattern
 
 
 def _section(rule: Rule) -> str | None:
-    return rule.section.key if rule.section is not None else None
+    return rule.section_key
 
 
 def duplicates(file: CodeownersFile) -> dict[int, Rule]:
