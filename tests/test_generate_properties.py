@@ -39,6 +39,10 @@ TEMPLATES = (
     "**/{1}",
     "/{0}/**/{1}",
     "{0}*",
+    "/{0}/**/",  # git's meaning on GitHub: the files in the subdirectories only
+    "{0}/{1}/**/",
+    "**/",
+    "/{0}/*/",
 )
 
 patterns = st.builds(

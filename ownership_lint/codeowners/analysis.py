@@ -50,16 +50,16 @@ def semantic_key(rule: Rule, dialect: str) -> tuple[str | None, str]:
     section = _section(rule)
     if dialect == "gitlab":
         return section, ("!" if rule.negated else "") + gitlab_normalize(rule.pattern)
-    pattern = rule.pattern
+    segs = rule.pattern.split("/")
+    # `**/**` is one `**` (`x/**/**/` is `x/**/`, `**/**/x` is `**/x`).
+    pattern = "/".join(s for i, s in enumerate(segs) if s != "**" or i == 0 or segs[i - 1] != s)
     if pattern.startswith("**/") and "/" not in pattern[3:].rstrip("/"):
         pattern = pattern[3:]  # `**/x` floats exactly like `x`
     floating = "/" not in pattern.rstrip("/")
     if not floating:
         pattern = pattern.removeprefix("/")  # `/a/b` and `a/b` are both anchored
-    if pattern.endswith("/**") and pattern[:-3].rsplit("/", 1)[-1] != "**":
-        # `dir/**` and `dir/` both own the subtree; but `x/**/**` (everything below x) is
-        # not `x/**/` (only what is in x's subdirectories).
-        pattern = pattern[:-2]
+    if pattern.endswith("/**") and pattern != "/**":
+        pattern = pattern[:-2]  # `dir/**` and `dir/` both own the subtree
     return section, ("float:" if floating else "root:") + pattern
 
 

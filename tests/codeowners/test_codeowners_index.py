@@ -126,7 +126,9 @@ pattern_st = st.builds(
 line_st = st.one_of(
     st.builds(lambda p, o: f"{p} @{o}", pattern_st, st.sampled_from(["x", "y", "z"])),
     st.builds(lambda p: p, pattern_st),
-    st.sampled_from(["[S1] @d", "^[s1]", "[S2][2] @e", "# c"]),
+    st.sampled_from(
+        ["[S1] @d", "^[s1]", "[S2][2] @e", "# c", "[codeowners] @f", "[CODEOWNERS]", "[s2][1]@g"]
+    ),
 )
 files_st = st.lists(line_st, max_size=25).map("\n".join)
 
@@ -147,3 +149,41 @@ def test_gitlab_index_equals_reference(text: str, paths: list[str]) -> None:
     m, ref = Matcher(f), GitlabReference(f)
     for p in paths:
         assert m.matching_rules(p) == ref.matching_rules(p)
+
+
+@settings(max_examples=300, deadline=None)
+@given(files_st, st.lists(path_st, min_size=1, max_size=10))
+def test_github_directory_index_equals_every_rule_in_order(text: str, paths: list[str]) -> None:
+    f = parse(text, "github")
+    m, ref = Matcher(f), GithubReference(f)
+    for p in paths:
+        assert m.owner_rule(p, directory=True) is ref.owner_rule(p, directory=True)
+
+
+@settings(max_examples=300, deadline=None)
+@given(files_st, st.lists(path_st, min_size=1, max_size=10))
+def test_gitlab_directory_index_equals_reference(text: str, paths: list[str]) -> None:
+    f = parse(text, "gitlab")
+    m, ref = Matcher(f), GitlabReference(f)
+    for p in paths:
+        assert m.matching_rules(p, directory=True) == ref.matching_rules(p, directory=True)
+
+
+def test_directory_queries() -> None:
+    """A directory is owned by the rules that match the directory itself, as git matches it:
+    `/docs/` and `docs/` match the directory docs; `docs/*` and `docs/**` do not (they match
+    what is inside it). A file's answer is unchanged."""
+    m = Matcher(parse("* @all\n/docs/ @docs\ndocs/* @inside\n"))
+    assert m.owners("docs", directory=True) == ("@docs",)
+    assert m.owners("docs/guide", directory=True) == ("@inside",)
+    assert m.owners("docs") == ("@all",)  # a file named docs
+    assert m.owners("docs/x.md") == ("@inside",)
+    assert Matcher(parse("docs/ @d\n")).owners("a/docs", directory=True) == ("@d",)
+    assert Matcher(parse("/docs/** @d\n")).owners("docs", directory=True) == ()
+
+
+def test_gitlab_directory_queries() -> None:
+    m = Matcher(parse("/docs/ @docs\n[S]\ndocs @s\n!/docs/old/\n", "gitlab"))
+    assert m.owners("docs", directory=True) == ("@docs", "@s")
+    assert m.owners("docs/old", directory=True) == ("@docs",)  # excluded from [S]
+    assert m.owners("docs") == ("@s",)  # a file named docs: /docs/ owns what is inside
