@@ -8,7 +8,7 @@ from codeowners_reference import GithubReference, GitlabReference
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ownership_lint.codeowners import Matcher, find_codeowners, parse
+from ownership_lint.codeowners import Matcher, compile_pattern, find_codeowners, parse
 
 
 def _owners(text: str, path: str, dialect: str = "github") -> tuple[str, ...]:
@@ -187,3 +187,39 @@ def test_gitlab_directory_queries() -> None:
     assert m.owners("docs", directory=True) == ("@docs", "@s")
     assert m.owners("docs/old", directory=True) == ("@docs",)  # excluded from [S]
     assert m.owners("docs") == ("@s",)  # a file named docs: /docs/ owns what is inside
+
+
+# Every pattern shape, `x/**/` and `**/` included (hmarr's regexes differ from git there, so the
+# tests above leave them out): the index must agree with testing every compiled rule in order.
+any_pattern_st = st.builds(
+    lambda segs, lead, trail: ("/" if lead else "") + "/".join(segs) + ("/" if trail else ""),
+    st.lists(PAT_SEG, min_size=1, max_size=4),
+    st.booleans(),
+    st.booleans(),
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(
+        st.builds(lambda p, o: f"{p} @{o}", any_pattern_st, st.sampled_from("xyz")), max_size=20
+    ),
+    st.lists(path_st, min_size=1, max_size=10),
+    st.booleans(),
+)
+def test_github_index_equals_every_compiled_rule(
+    lines: list[str], paths: list[str], directory: bool
+) -> None:
+    f = parse("\n".join(lines), "github")
+    m = Matcher(f)
+    compiled = [(rule, compile_pattern(rule.pattern)) for rule in reversed(f.rules)]
+    for p in paths:
+        expected = next(
+            (
+                rule
+                for rule, pat in compiled
+                if (pat.matches_directory(p) if directory else pat.matches(p))
+            ),
+            None,
+        )
+        assert m.owner_rule(p, directory=directory) is expected
