@@ -134,39 +134,23 @@ files_st = st.lists(line_st, max_size=25).map("\n".join)
 
 
 @settings(max_examples=400, deadline=None)
-@given(files_st, st.lists(path_st, min_size=1, max_size=10))
-def test_github_index_equals_every_rule_in_order(text: str, paths: list[str]) -> None:
+@given(files_st, st.lists(path_st, min_size=1, max_size=10), st.booleans())
+def test_github_index_equals_every_rule_in_order(
+    text: str, paths: list[str], directory: bool
+) -> None:
     f = parse(text, "github")
     m, ref = Matcher(f), GithubReference(f)
     for p in paths:
-        assert m.owner_rule(p) is ref.owner_rule(p)
+        assert m.owner_rule(p, directory=directory) is ref.owner_rule(p, directory)
 
 
 @settings(max_examples=400, deadline=None)
-@given(files_st, st.lists(path_st, min_size=1, max_size=10))
-def test_gitlab_index_equals_reference(text: str, paths: list[str]) -> None:
+@given(files_st, st.lists(path_st, min_size=1, max_size=10), st.booleans())
+def test_gitlab_index_equals_reference(text: str, paths: list[str], directory: bool) -> None:
     f = parse(text, "gitlab")
     m, ref = Matcher(f), GitlabReference(f)
     for p in paths:
-        assert m.matching_rules(p) == ref.matching_rules(p)
-
-
-@settings(max_examples=300, deadline=None)
-@given(files_st, st.lists(path_st, min_size=1, max_size=10))
-def test_github_directory_index_equals_every_rule_in_order(text: str, paths: list[str]) -> None:
-    f = parse(text, "github")
-    m, ref = Matcher(f), GithubReference(f)
-    for p in paths:
-        assert m.owner_rule(p, directory=True) is ref.owner_rule(p, directory=True)
-
-
-@settings(max_examples=300, deadline=None)
-@given(files_st, st.lists(path_st, min_size=1, max_size=10))
-def test_gitlab_directory_index_equals_reference(text: str, paths: list[str]) -> None:
-    f = parse(text, "gitlab")
-    m, ref = Matcher(f), GitlabReference(f)
-    for p in paths:
-        assert m.matching_rules(p, directory=True) == ref.matching_rules(p, directory=True)
+        assert m.matching_rules(p, directory=directory) == ref.matching_rules(p, directory)
 
 
 def test_directory_queries() -> None:
