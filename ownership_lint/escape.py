@@ -85,8 +85,13 @@ def html_text(text: str) -> str:
     return html.escape(_one_line(text), quote=True)
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def workflow_data(text: str) -> str:
-    """The message part of a GitHub Actions workflow command (`::error ...::DATA`)."""
+    """The message part of a GitHub Actions workflow command (`::error ...::DATA`). Bytes of
+    a file name that were not UTF-8 (lone surrogates) cannot be written: shown as `\\udcff`."""
+    text = _SURROGATE.sub(_show, text)
     return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 

@@ -35,9 +35,10 @@ def test_github_annotations_escape_and_locate() -> None:
         "100% owned\nby two",
         "fix: it",
     )
+    # The message and the hint are a line each: a line break inside one is shown as \n.
     assert github.annotation(finding) == (
         "::error file=team/a%2Cb%3Ac.yaml,line=3,col=5,endLine=3,endColumn=9,"
-        "title=OL102 multiple-owners::100%25 owned%0Aby two%0Afix: it"
+        "title=OL102 multiple-owners::100%25 owned\\nby two%0Afix: it"
     )
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ownership_lint.escape import workflow_data, workflow_inert, workflow_property
+from ownership_lint.escape import visible, workflow_data, workflow_inert, workflow_property
 from ownership_lint.findings import Finding, Severity
 from ownership_lint.report import text
 
@@ -28,7 +28,9 @@ def annotation(finding: Finding) -> str:
             f"title={workflow_property(f'{finding.code} {finding.name}')}",
         ]
     )
-    message = finding.message + (f"\n{finding.hint}" if finding.hint else "")
+    # The file property stays the path itself (GitHub places the annotation by it); the
+    # text GitHub shows is one visible line of message and one of hint.
+    message = visible(finding.message) + (f"\n{visible(finding.hint)}" if finding.hint else "")
     return f"::{kind} {props}::{workflow_data(message)}"
 
 
