@@ -6,14 +6,13 @@ from __future__ import annotations
 
 import json
 import re
-import subprocess
 from pathlib import Path
 
 import pytest
 
 from ownership_lint.rules.examples import BASE_TEAM
 
-from .conftest import Run, write_files
+from .conftest import Run, commit_all, git, write_files
 
 FAKE = "\n## :white_check_mark: All checks passed\n<details><summary>x</summary>\n"
 HOSTILE = [f"a`b{FAKE}", f"c|d\r{FAKE}\r", f"``{FAKE}`"]
@@ -49,15 +48,6 @@ def assert_inert(markdown: str, headings: int, columns: int) -> list[str]:
     return rows
 
 
-def git(root: Path, *args: str) -> None:
-    subprocess.run(
-        ["git", "-c", "user.email=t@example.invalid", "-c", "user.name=t", *args],
-        cwd=root,
-        check=True,
-        capture_output=True,
-    )
-
-
 @pytest.fixture
 def summary(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     path = tmp_path / "summary.md"
@@ -84,9 +74,7 @@ def test_job_summary_rows_hold_hostile_file_names_and_messages(
 def test_diff_markdown_holds_hostile_file_names(run: Run, tmp_path: Path) -> None:
     root = write_files(tmp_path, BASE_TEAM)
     write_files(root, {f"alerts/{value}": "" for value in HOSTILE})
-    git(root, "init", "-q")
-    git(root, "add", "-A")
-    git(root, "commit", "-qm", "base")
+    commit_all(root)
     # The alerts change owner (a table of moves, with examples); new files nobody owns.
     mapping = BASE_TEAM["team/path-ownership"].replace(
         "/alerts/             sre", "/alerts/ devops"

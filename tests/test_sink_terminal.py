@@ -16,7 +16,7 @@ import pytest
 
 from ownership_lint.rules.examples import BASE_TEAM
 
-from .conftest import REPO, Run, write_files
+from .conftest import REPO, Run, commit_all, git, write_files
 
 # A terminal title and a hyperlink (OSC), clearing the screen (CSI), a C1 CSI, a line break,
 # a right-to-left override: a file name can hold all of them.
@@ -36,23 +36,6 @@ def assert_safe(*outputs: str) -> None:
         assert not UNSAFE.search(output), UNSAFE.search(output)
 
 
-def git(root: Path, *args: str) -> None:
-    subprocess.run(
-        ["git", "-c", "user.email=t@example.invalid", "-c", "user.name=t", *args],
-        cwd=root,
-        check=True,
-        capture_output=True,
-    )
-
-
-def commit(root: Path) -> Path:
-    if not (root / ".git").exists():
-        git(root, "init", "-q")
-    git(root, "add", "-A")
-    git(root, "commit", "-qm", "x")
-    return root
-
-
 def test_check_shows_file_names_and_keys_escaped(run: Run, tmp_path: Path) -> None:
     write_files(tmp_path, {**BASE_TEAM, ROLE: BASE_TEAM[ROLE] + f"{json.dumps(NAME)}: 1\n"})
     write_files(tmp_path, {f"team/{NAME}": ""})
@@ -67,7 +50,9 @@ def test_codeowners_and_coverage_show_tracked_names_and_owners_escaped(
     run: Run, tmp_path: Path
 ) -> None:
     owner = "@octo\x1b[31mcat"
-    root = commit(write_files(tmp_path, {"CODEOWNERS": f"/src/ {owner}\n", "src/a": "", NAME: ""}))
+    root = commit_all(
+        write_files(tmp_path, {"CODEOWNERS": f"/src/ {owner}\n", "src/a": "", NAME: ""})
+    )
     code, out, err = run("codeowners", "lint", "--root", str(root), "--unowned")
     assert code in (0, 1)
     assert_safe(out, err)
@@ -87,7 +72,7 @@ def test_codeowners_and_coverage_show_tracked_names_and_owners_escaped(
 
 
 def test_diff_text_shows_names_escaped(run: Run, tmp_path: Path) -> None:
-    root = commit(write_files(tmp_path, {**BASE_TEAM, f"alerts/{NAME}": ""}))
+    root = commit_all(write_files(tmp_path, {**BASE_TEAM, f"alerts/{NAME}": ""}))
     mapping = BASE_TEAM["team/path-ownership"].replace(
         "/alerts/             sre", "/alerts/ devops"
     )
@@ -128,7 +113,7 @@ def test_error_messages_show_values_escaped(run: Run, tmp_path: Path) -> None:
 @pytest.mark.parametrize("fmt", ["text", "json", "sarif", "gitlab", "github"])
 def test_names_that_are_not_utf8_are_reported_in_every_format(tmp_path: Path, fmt: str) -> None:
     name = os.fsdecode(b"caf\xe9-\xff.txt")  # Latin-1 bytes: surrogates once decoded
-    root = commit(write_files(tmp_path, {"CODEOWNERS": "/src/ @octocat\n", "src/a": ""}))
+    root = commit_all(write_files(tmp_path, {"CODEOWNERS": "/src/ @octocat\n", "src/a": ""}))
     (root / name).write_bytes(b"")
     git(root, "add", "-A")
     git(root, "commit", "-qm", "latin-1")

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import json
 import re
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -15,7 +14,7 @@ import pytest
 from ownership_lint import escape
 from ownership_lint.rules.examples import BASE_TEAM
 
-from .conftest import Run, write_files
+from .conftest import Run, commit_all, write_files
 
 FORGED = "x\n::error file=README.md,line=1::forged"
 FORGED_V1 = "##[error file=README.md]forged"
@@ -104,18 +103,6 @@ def annotated_files(commands: list[tuple[str, str, str]]) -> list[str]:
     return files
 
 
-def git_repo(root: Path, files: dict[str, str]) -> Path:
-    write_files(root, files)
-    for args in (["init", "-q"], ["add", "-A"], ["commit", "-qm", "x"]):
-        subprocess.run(
-            ["git", "-c", "user.email=t@example.invalid", "-c", "user.name=t", *args],
-            cwd=root,
-            check=True,
-            capture_output=True,
-        )
-    return root
-
-
 def hostile_team(root: Path, where: str, value: str) -> Path:
     files: dict[str, str] = dict(BASE_TEAM)
     if where == "yaml key":
@@ -156,9 +143,8 @@ def test_github_format_annotates_each_finding_and_nothing_else(
 
 def test_tracked_file_names_are_no_commands(run: Run, tmp_path: Path) -> None:
     names = [FORGED, LEADING, FORGED_V1]
-    root = git_repo(
-        tmp_path, {"CODEOWNERS": "/src/ @octocat\n", "src/a.c": ""} | dict.fromkeys(names, "")
-    )
+    files = {"CODEOWNERS": "/src/ @octocat\n", "src/a.c": ""} | dict.fromkeys(names, "")
+    root = commit_all(write_files(tmp_path, files))
     code, out, err = run("codeowners", "lint", "--root", str(root), "--unowned")
     assert code == 0
     assert runner_commands(out + err) == []

@@ -54,27 +54,22 @@ def _read(root: Path, rel: str) -> tuple[bytes | None, list[Finding]]:
     try:
         return read_file(root, rel, limit=MAX_BYTES), []
     except UnsafePath as err:
-        return None, [
-            schema_rules.MissingFile.finding(
-                Location(rel),
-                f"'{err.shown}' {err.reason}; the file is not read",
-                "keep the team definition in regular files inside the repository",
-            )
-        ]
+        problem = schema_rules.MissingFile.finding(
+            Location(rel),
+            f"'{err.shown}' {err.reason}; the file is not read",
+            "keep the team definition in regular files inside the repository",
+        )
     except FileTooLarge as err:
-        return None, [
-            syntax.InputLimits.finding(
-                Location(rel),
-                f"the file is {err.size:,} bytes; team files are limited to {MAX_BYTES:,}",
-                "split the definition into smaller files",
-            )
-        ]
+        problem = syntax.InputLimits.finding(
+            Location(rel),
+            f"the file is {err.size:,} bytes; team files are limited to {MAX_BYTES:,}",
+            "split the definition into smaller files",
+        )
     except OSError as err:
-        return None, [
-            schema_rules.MissingFile.finding(
-                Location(rel), f"the file cannot be read: {err.strerror or err}"
-            )
-        ]
+        problem = schema_rules.MissingFile.finding(
+            Location(rel), f"the file cannot be read: {err.strerror or err}"
+        )
+    return None, [problem]
 
 
 def _load(root: Path, rel: str, schema: str, findings: list[Finding]) -> Document | None:
