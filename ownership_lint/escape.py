@@ -11,7 +11,6 @@ error alike. `visible` defuses both; JSON documents get the same through `json_d
 
 from __future__ import annotations
 
-import html
 import re
 
 # Bidirectional controls reorder what a reader sees ("Trojan Source"); the rest of the
@@ -82,6 +81,8 @@ def markdown_code(text: str, *, in_table: bool = False) -> str:
 def html_text(text: str) -> str:
     """Text for HTML or XML (SVG) content and quoted attributes: markup escaped, and no
     character that XML 1.0 forbids (control characters are shown as escapes)."""
+    import html  # documents only: keep it off the check path
+
     return html.escape(_one_line(text), quote=True)
 
 

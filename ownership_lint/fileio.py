@@ -15,9 +15,7 @@ from __future__ import annotations
 
 import contextlib
 import os
-import shutil
 import stat
-import tempfile
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
@@ -147,6 +145,8 @@ def atomic_write(path: Path, data: bytes, *, root: Path, anywhere: bool = False)
     are kept when it exists. On any failure the temporary file is removed and the old file
     is left as it was.
     """
+    import tempfile  # writing only: `check` reads
+
     target = checked_path(root, path, anywhere=anywhere, writing=True)
     if target.exists() and not target.is_file():
         # Renaming over a device, a pipe or a directory would replace it with a plain file.
@@ -200,6 +200,9 @@ def write_directory(
     failure the old one is left as it was. A `target` that is a link, or lies behind one, is
     refused (`checked_path`).
     """
+    import shutil
+    import tempfile
+
     real = checked_path(root, target, writing=True)
     if real.exists() and not replace:
         raise FileExistsError(f"'{visible(relative(root, target))}' already exists")
