@@ -7,8 +7,8 @@ repository, and a committed `docs/TEAM.md -> ~/.netrc` would have `docs --check`
 file into a CI log. So no link that lives inside the repository is ever followed, for reading
 or for writing, and what a path names must lie inside the repository. The one exception is a
 path the user names on the command line (`--output-file` for a SARIF report in the runner's
-temporary directory, an explicit `codeowners lint FILE`): it may lie outside the repository,
-but it is not itself a link, and no link inside the repository is followed on the way.
+temporary directory, an explicit `codeowners lint FILE`): it may lie outside the repository;
+no link inside the repository is followed on the way, and no file is written through a link.
 """
 
 from __future__ import annotations
