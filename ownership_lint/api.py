@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from ownership_lint.config import Config, ConfigError, load_config
 from ownership_lint.findings import Finding, Severity
-from ownership_lint.loading.team import load_team
+from ownership_lint.loading.team import MAX_BYTES, load_team
 from ownership_lint.loading.text import NotText, conflict_markers, decode
 from ownership_lint.model import Team
 from ownership_lint.rules import all_rules, cross_checks, path_checks
@@ -136,7 +136,7 @@ def _suppress(
 ) -> list[Finding]:
     from ownership_lint import suppressions
 
-    found = suppressions.scan_files(root, files)
+    found = suppressions.scan_files(root, files, MAX_BYTES)
     if not found:
         return findings
     kept, unused = suppressions.apply(findings, found, ran)
@@ -199,11 +199,12 @@ def detect_dialect(rel_path: str, text: str) -> Dialect:
 
 
 def locate_codeowners(root: Path, path: Path | None, dialect: Dialect | None) -> Path:
-    """The CODEOWNERS file to use: `path`, or where the platform looks under `root`."""
+    """The CODEOWNERS file to use: `path` (relative to the current directory), or where the
+    platform looks under `root`."""
     from ownership_lint.codeowners.locate import find_codeowners
 
     if path is not None:
-        return path
+        return path.absolute()
     for candidate in [dialect] if dialect else ["github", "gitlab"]:
         found = find_codeowners(root, candidate)  # type: ignore[arg-type]
         if found is not None:
@@ -211,13 +212,6 @@ def locate_codeowners(root: Path, path: Path | None, dialect: Dialect | None) ->
     raise ConfigError(
         f"no CODEOWNERS file under '{root}' (looked in .github/, the root, docs/ and .gitlab/)"
     )
-
-
-def _relative(root: Path, path: Path) -> str:
-    try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()
 
 
 @dataclass
@@ -232,15 +226,20 @@ class LoadedCodeowners:
 def load_codeowners(
     root: Path, path: Path | None = None, dialect: Dialect | None = None
 ) -> LoadedCodeowners:
-    """Read and parse a CODEOWNERS file; ConfigError when it cannot be read as text."""
+    """Read and parse a CODEOWNERS file; ConfigError when it cannot be read as text.
+
+    The file the platform uses must be a regular file inside the repository. A file the user
+    names (`path`) may lie outside it; either way a link is not read (`fileio.read_file`)."""
     from ownership_lint.codeowners.parse import parse
+    from ownership_lint.escape import visible
+    from ownership_lint.fileio import read_file, relative
 
     file = locate_codeowners(root, path, dialect)
-    rel = _relative(root, file)
+    rel = relative(root, file)
     try:
-        raw = file.read_bytes()
+        raw = read_file(root, file, anywhere=path is not None)
     except OSError as err:
-        raise ConfigError(f"cannot read '{file}': {err.strerror or err}") from err
+        raise ConfigError(f"cannot read '{visible(rel)}': {err.strerror or err}") from err
     try:
         text = decode(raw)
     except NotText as err:

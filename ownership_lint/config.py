@@ -87,38 +87,48 @@ class Config:
 
 
 def find_config_file(start: Path) -> Path | None:
+    """The closest configuration file from the repository root `start` upwards. One in the
+    repository that is a link counts as found, and is refused when it is read."""
     for directory in [start.resolve(), *start.resolve().parents]:
         for name in FILES:
             candidate = directory / name
-            if candidate.is_file() and (name != "pyproject.toml" or _has_table(candidate)):
+            if candidate.is_symlink() and directory == start.resolve():
+                return candidate
+            if candidate.is_file() and (name != "pyproject.toml" or _has_table(candidate, start)):
                 return candidate
     return None
 
 
-def _has_table(pyproject: Path) -> bool:
+def _has_table(pyproject: Path, root: Path) -> bool:
     try:
-        tool = _read(pyproject).get("tool", {})
+        tool = _read(pyproject, root).get("tool", {})
     except ConfigError:
         return True  # broken TOML is reported when it is loaded
     return not isinstance(tool, dict) or "ownership-lint" in tool  # a broken one too
 
 
-def _read(path: Path) -> dict[str, Any]:
+def _read(path: Path, root: Path) -> dict[str, Any]:
+    """A TOML file: inside the repository `root` never a link (`fileio.read_file`); the
+    directories above the root, and a file named with --config, are the user's."""
+    from ownership_lint.escape import visible
+    from ownership_lint.fileio import read_file
+
+    shown = visible(str(path))
     try:
-        with path.open("rb") as handle:
-            return tomllib.load(handle)
+        return tomllib.loads(read_file(root, path, anywhere=True).decode("utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as err:
-        raise ConfigError(f"{path}: invalid TOML: {err}") from err
+        raise ConfigError(f"{shown}: invalid TOML: {err}") from err
     except OSError as err:
-        raise ConfigError(f"{path}: cannot be read: {err.strerror or err}") from err
+        raise ConfigError(f"{shown}: cannot be read: {err.strerror or err}") from err
 
 
 def load_config(start: Path, explicit: Path | None = None) -> Config:
-    """The configuration for a repository at `start` (or from `explicit`), defaults if none."""
-    path = explicit or find_config_file(start)
+    """The configuration for a repository at `start` (or from `explicit`, relative to the
+    current directory), defaults if none."""
+    path = explicit.absolute() if explicit is not None else find_config_file(start)
     if path is None:
         return Config()
-    data = _read(path)
+    data = _read(path, start)
     table: Any = data
     where = str(path)
     if path.name == "pyproject.toml":

@@ -555,6 +555,9 @@ class Generated:
     existing: str | None
     rules: int
     command: str
+    root: Path
+    # The output is a path the user named (--output): it may lie outside the repository.
+    anywhere: bool = False
 
     @property
     def up_to_date(self) -> bool:
@@ -566,22 +569,18 @@ class Generated:
         )
 
 
-def read_existing(path: Path, rel: str) -> str | None:
+def read_existing(root: Path, path: Path, rel: str, *, anywhere: bool = False) -> str | None:
+    """The output file as it is now (None: absent); ConfigError when it is refused (a link,
+    outside the repository: nothing of it is read) or cannot be read as UTF-8 text."""
     from ownership_lint.config import ConfigError
+    from ownership_lint.escape import visible
 
     try:
-        return read_committed(path)
+        return read_committed(root, path, anywhere=anywhere)
     except UnicodeDecodeError as err:
-        raise ConfigError(f"'{rel}' is not UTF-8 text: it cannot be regenerated") from err
+        raise ConfigError(f"'{visible(rel)}' is not UTF-8 text: it cannot be regenerated") from err
     except OSError as err:
-        raise ConfigError(f"cannot read '{rel}': {err.strerror or err}") from err
-
-
-def relative(root: Path, path: Path) -> str:
-    try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()
+        raise ConfigError(f"cannot read '{visible(rel)}': {err.strerror or err}") from err
 
 
 def generate(
@@ -618,24 +617,35 @@ def generate(
     errors = [f for f in report.findings if f.severity is Severity.ERROR]
     if errors or report.team is None:
         raise GenerationError(report.findings, report.files)
+    from ownership_lint.escape import visible
+    from ownership_lint.fileio import relative
+
     target = output if output is not None else root / DEFAULT_OUTPUT[flavor]
     rel = relative(root, target)
     text = render(report.team, flavor, rel)
-    existing = read_existing(target, rel)
+    existing = read_existing(root, target, rel, anywhere=output is not None)
     try:
         whole = compose(text, existing, markers=markers, force=force)
     except OutputError as err:
-        raise OutputError(f"{rel}: {err}") from None
+        raise OutputError(f"{visible(rel)}: {err}") from None
     assert report.team.mapping is not None
+    rules = len(report.team.mapping.rules)
     return Generated(
-        target, rel, flavor, whole, existing, len(report.team.mapping.rules), _command(flavor, rel)
+        target, rel, flavor, whole, existing, rules, _command(flavor, rel), root, output is not None
     )
 
 
 def write(generated: Generated) -> None:
+    """Replace the output file in one step (`fileio.atomic_write`): never through a link,
+    never outside the repository unless the user named the path (--output)."""
     from ownership_lint.fileio import atomic_write
 
-    atomic_write(generated.path, generated.text.encode("utf-8"))
+    atomic_write(
+        generated.path,
+        generated.text.encode("utf-8"),
+        root=generated.root,
+        anywhere=generated.anywhere,
+    )
 
 
 # -- drift ---------------------------------------------------------------------------------
@@ -647,19 +657,28 @@ class Drift:
     flavor: Flavor
     line: int  # first line that differs
     command: str
+    # Why the file could not be compared at all (a link), when it could not.
+    problem: str = ""
 
 
 def drift(root: Path, team: Team) -> list[Drift]:
     """Generated CODEOWNERS files under `root` that differ from what `team` generates.
 
     Files without ownership-lint's header or marker block are not ours and not compared;
-    nor is anything when the team cannot be rendered (other findings say why).
+    nor is anything when the team cannot be rendered (other findings say why). A link at one
+    of these places is not read, and is reported: what it makes the platform grant cannot be
+    checked.
     """
+    from ownership_lint.fileio import UnsafePath
+
     out: list[Drift] = []
     for rel in CHECKED_LOCATIONS:
-        path = root / rel
         try:
-            existing = read_committed(path)
+            existing = read_committed(root, rel)
+        except UnsafePath as err:
+            flavor: Flavor = "gitlab" if rel.startswith(".gitlab/") else "github"
+            out.append(Drift(rel, flavor, 1, _command(flavor, rel), err.reason))
+            continue
         except (OSError, UnicodeDecodeError):
             continue
         if existing is None:

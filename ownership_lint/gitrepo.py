@@ -50,10 +50,16 @@ def tracked_files(root: Path) -> list[str]:
     return sorted({path for path in out.split("\0") if path})
 
 
-def read_paths_file(path: Path) -> list[str]:
-    """Paths listed one a line (blank lines and a leading './' ignored), as --paths-from takes."""
+def read_paths_file(path: Path, root: Path | None = None) -> list[str]:
+    """Paths listed one a line (blank lines and a leading './' ignored), as --paths-from takes.
+
+    The user names the file: it may lie outside the repository `root`, but no link inside
+    the repository is read (`fileio.read_file`)."""
+    from ownership_lint.fileio import read_file
+
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        raw = read_file(root or Path.cwd(), path.absolute(), anywhere=True)
+        text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as err:
         raise GitError(f"'{path}' is not UTF-8 text") from err
     except OSError as err:

@@ -92,7 +92,9 @@ def scaffold(base: Path, team_dir: str = "team", today: dt.date | None = None) -
         raise ConfigError(f"'{target}' already exists; init writes only a new team directory")
     files = scaffold_files(today or dt.date.today())
     try:
-        write_directory(target, {rel: text.encode("utf-8") for rel, text in files.items()})
+        write_directory(
+            target, {rel: text.encode("utf-8") for rel, text in files.items()}, root=base
+        )
     except OSError as err:
         raise ConfigError(f"cannot write '{target}': {err.strerror or err}") from err
     return [f"{team_dir}/{rel}" for rel in files]

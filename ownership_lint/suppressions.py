@@ -53,13 +53,17 @@ def scan(path: str, text: str) -> list[Suppression]:
     return found
 
 
-def scan_files(root: Path, paths: Iterable[str]) -> list[Suppression]:
+def scan_files(root: Path, paths: Iterable[str], limit: int) -> list[Suppression]:
+    """The suppressions in the team files `paths`, read as the loader reads them (at most
+    `limit` bytes each, never a link: `fileio.read_file`)."""
+    from ownership_lint.fileio import read_file
+
     found: list[Suppression] = []
     for rel in paths:
         try:
-            text = (root / rel).read_text(encoding="utf-8")
+            text = read_file(root, rel, limit=limit).decode("utf-8")
         except (OSError, UnicodeDecodeError):
-            continue  # the loader reports unreadable files
+            continue  # the loader reports unreadable (and refused) files
         if "ownership-lint:" in text:
             found.extend(scan(rel, text))
     return found

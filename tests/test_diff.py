@@ -10,18 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import REPO, Run
-
-
-def git(repo: Path, *args: str) -> str:
-    result = subprocess.run(
-        ["git", "-c", "user.email=t@example.invalid", "-c", "user.name=t", *args],
-        cwd=repo,
-        check=True,
-        capture_output=True,
-        text=True,
-    )
-    return result.stdout
+from .conftest import REPO, Run, git
 
 
 def edit(path: Path, old: str, new: str) -> None:

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 import click
 
 from ownership_lint import __version__
+from ownership_lint.escape import visible
 
 if TYPE_CHECKING:
     from ownership_lint.api import Report
@@ -184,16 +185,27 @@ def render_report(report: Report, options: ReportOptions) -> str:
     return text.render(findings, files, colour=colour, quiet=options.quiet)
 
 
-def emit(report: Report, options: ReportOptions | str, title: str = "ownership-lint") -> NoReturn:
+def emit(
+    report: Report,
+    options: ReportOptions | str,
+    title: str = "ownership-lint",
+    root: Path | None = None,
+) -> NoReturn:
     """Print (or write) a report of findings, append the job summary on GitHub Actions (when
-    printing), and exit with the report's code."""
+    printing), and exit with the report's code.
+
+    `--output-file` is the CI author's choice, not the repository's: it may lie outside the
+    repository `root` (a SARIF file in the runner's temporary directory), but it is never
+    written through a link, and inside the repository no link on the way is followed."""
     if isinstance(options, str):
         options = ReportOptions(fmt=options)
     rendered = render_report(report, options)
     if options.output_file is not None:
         from ownership_lint.fileio import atomic_write
 
-        atomic_write(options.output_file, rendered.encode("utf-8"))
+        # Relative to the current directory, as the user typed it.
+        target = options.output_file.absolute()
+        atomic_write(target, rendered.encode("utf-8"), root=root or Path.cwd(), anywhere=True)
     else:
         # The renderer already decided about colour: keep click from stripping it.
         click.echo(rendered, nl=False, color=True)
@@ -208,13 +220,13 @@ def emit(report: Report, options: ReportOptions | str, title: str = "ownership-l
     sys.exit(EXIT_CLEAN if options.exit_zero else report.exit_code)
 
 
-def tracked_from(paths_from: Path | None) -> list[str] | None:
+def tracked_from(paths_from: Path | None, root: Path) -> list[str] | None:
     if paths_from is None:
         return None
     from ownership_lint.gitrepo import GitError, read_paths_file
 
     try:
-        return read_paths_file(paths_from)
+        return read_paths_file(paths_from, root)
     except GitError as err:
         raise click.UsageError(str(err)) from err
 
@@ -251,7 +263,13 @@ def run(args: Sequence[str] | None = None) -> int:
     except click.exceptions.Exit as done:
         return done.exit_code
     except click.ClickException as err:
-        err.show()
+        # Messages quote configuration values, file names and revisions: one visible line
+        # (see `escape.visible`), whatever they hold. The usage lines come from the context.
+        shown = visible(err.format_message())
+        if isinstance(err, click.UsageError):
+            click.UsageError(shown, err.ctx).show()
+        else:
+            click.ClickException(shown).show()
         return EXIT_ERROR
     except click.exceptions.Abort:
         click.echo("Aborted.", err=True)
@@ -260,7 +278,7 @@ def run(args: Sequence[str] | None = None) -> int:
         return EXIT_ERROR
     except OSError as err:
         # The file system said no (permissions, a full disk, not a regular file...).
-        click.echo(f"ownership-lint: error: {err}", err=True)
+        click.echo(f"ownership-lint: error: {visible(str(err))}", err=True)
         return EXIT_ERROR
     except Exception as err:
         if os.environ.get(DEBUG_ENV):
@@ -268,7 +286,7 @@ def run(args: Sequence[str] | None = None) -> int:
 
             traceback.print_exc()
         click.echo(
-            f"ownership-lint: internal error: {type(err).__name__}: {err} "
+            f"ownership-lint: internal error: {type(err).__name__}: {visible(str(err))} "
             f"(rerun with --debug or {DEBUG_ENV}=1 for the traceback)",
             err=True,
         )

@@ -64,7 +64,7 @@ def check(
                 raise click.UsageError(str(err)) from err
     except ConfigError as err:
         raise click.UsageError(str(err)) from err
-    emit(report, report_options)
+    emit(report, report_options, root=root)
 
 
 @cli.command()

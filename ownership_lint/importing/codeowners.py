@@ -300,7 +300,7 @@ def write_team(root: Path, plan: ImportPlan, *, force: bool = False) -> Path:
             "to import elsewhere"
         )
     files = {rel: content.encode("utf-8") for rel, content in plan.files.items()}
-    write_directory(base, files, replace=force)
+    write_directory(base, files, root=root, replace=force)
     return base
 
 

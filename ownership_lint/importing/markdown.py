@@ -600,5 +600,5 @@ def write_team(
             )
 
     files_bytes = {rel: text.encode("utf-8") for rel, text in files.items()}
-    write_directory(target, files_bytes, replace=force, validate=validate)
+    write_directory(target, files_bytes, root=root, replace=force, validate=validate)
     return findings

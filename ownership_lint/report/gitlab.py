@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 
+from ownership_lint.escape import json_document
 from ownership_lint.findings import Finding, Severity
 from ownership_lint.report.fingerprint import fingerprints
 
@@ -26,4 +27,4 @@ def render(findings: Sequence[Finding], files: int) -> str:
         }
         for finding, fingerprint in zip(findings, fingerprints(findings), strict=True)
     ]
-    return json.dumps(issues, indent=2, ensure_ascii=False) + "\n"
+    return json_document(json.dumps(issues, indent=2, ensure_ascii=False)) + "\n"

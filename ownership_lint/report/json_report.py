@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 
+from ownership_lint.escape import json_document
 from ownership_lint.findings import Finding, Severity
 
 
@@ -15,4 +16,4 @@ def render(findings: Sequence[Finding], files: int) -> str:
         "findings": [finding.to_dict() for finding in findings],
         "summary": {"errors": errors, "warnings": len(findings) - errors, "files": files},
     }
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    return json_document(json.dumps(document, indent=2, ensure_ascii=False)) + "\n"

@@ -1,17 +1,18 @@
-"""A Markdown summary of findings, for GitHub's job summary or a pull-request comment."""
+"""A Markdown summary of findings, for GitHub's job summary or a pull-request comment.
+
+Paths and messages quote the linted files: each cell is escaped (`escape.markdown_code` and
+`escape.markdown_text`), so that no value can end its row, start a heading or open HTML.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
+from ownership_lint.escape import markdown_code, markdown_text
 from ownership_lint.findings import Finding, Severity
 from ownership_lint.report.text import summary_line
 
 MAX_ROWS = 100
-
-
-def _cell(value: str) -> str:
-    return value.replace("|", "\\|").replace("\n", " ")
 
 
 def render(findings: Sequence[Finding], files: int, title: str = "ownership-lint") -> str:
@@ -23,8 +24,8 @@ def render(findings: Sequence[Finding], files: int, title: str = "ownership-lint
         lines += ["| | code | where | message |", "|---|---|---|---|"]
         for finding in findings[:MAX_ROWS]:
             mark = ":x:" if finding.severity is Severity.ERROR else ":warning:"
-            where = f"`{finding.location}`"
-            message = _cell(finding.message)
+            where = markdown_code(str(finding.location), in_table=True)
+            message = markdown_text(finding.message)
             lines.append(f"| {mark} | {finding.code} {finding.name} | {where} | {message} |")
         if len(findings) > MAX_ROWS:
             lines += ["", f"... and {len(findings) - MAX_ROWS} more: see the job log."]

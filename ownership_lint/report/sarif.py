@@ -6,6 +6,7 @@ import json
 from collections.abc import Sequence
 
 from ownership_lint import __version__
+from ownership_lint.escape import json_document
 from ownership_lint.findings import Finding, Severity
 from ownership_lint.report.fingerprint import fingerprints
 
@@ -76,4 +77,4 @@ def render(findings: Sequence[Finding], files: int) -> str:
             }
         ],
     }
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    return json_document(json.dumps(document, indent=2, ensure_ascii=False)) + "\n"

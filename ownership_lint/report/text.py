@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from ownership_lint.escape import visible
 from ownership_lint.findings import Finding, Severity
 
 
@@ -18,16 +19,17 @@ def _style(text: str, colour: bool, **kwargs: object) -> str:
 def render(
     findings: Sequence[Finding], files: int, *, colour: bool = False, quiet: bool = False
 ) -> str:
-    """`quiet`: the finding lines only, no hints and no summary."""
+    """`quiet`: the finding lines only, no hints and no summary. Paths, messages and hints
+    quote the linted files: each is shown with `escape.visible`, one line per finding."""
     lines: list[str] = []
     for finding in findings:
         is_error = finding.severity is Severity.ERROR
         code = _style(finding.code, colour, fg="red" if is_error else "yellow", bold=True)
-        where = _style(str(finding.location), colour, bold=True)
+        where = _style(visible(str(finding.location)), colour, bold=True)
         prefix = "" if is_error else "warning: "
-        lines.append(f"{where}: {code} {prefix}{finding.message}")
+        lines.append(f"{where}: {code} {prefix}{visible(finding.message)}")
         if finding.hint and not quiet:
-            lines.append(f"    hint: {finding.hint}")
+            lines.append(f"    hint: {visible(finding.hint)}")
     if not quiet:
         errors = sum(1 for f in findings if f.severity is Severity.ERROR)
         lines.append(summary_line(errors, len(findings) - errors, files))

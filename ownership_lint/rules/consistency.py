@@ -215,6 +215,14 @@ class GeneratedFileDrift(CrossCheck):
         if ctx.root is None or not team.complete:
             return
         for found in drift(ctx.root, team):
+            if found.problem:
+                yield self.finding(
+                    Location(found.rel),
+                    f"'{found.rel}' {found.problem}; whether it is what team/ generates "
+                    "cannot be checked",
+                    f"replace it with the regular file '{found.command}' writes",
+                )
+                continue
             yield self.finding(
                 Location(found.rel, found.line),
                 f"'{found.rel}' is out of date: team/ generates something else from line "
