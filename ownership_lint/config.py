@@ -109,6 +109,11 @@ def _read(path: Path) -> dict[str, Any]:
             return tomllib.load(handle)
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as err:
         raise ConfigError(f"{path}: invalid TOML: {err}") from err
+    except RecursionError as err:
+        # tomllib recurses once per level of nesting: a hostile file is a configuration error.
+        raise ConfigError(
+            f"{path}: invalid TOML: values nested too deeply for a configuration file"
+        ) from err
     except OSError as err:
         raise ConfigError(f"{path}: cannot be read: {err.strerror or err}") from err
 
