@@ -138,6 +138,7 @@ def _suppress(
     found = suppressions.scan_files(root, files)
     if not found:
         return findings
+    suppressions.check_codes(found)
     kept, unused = suppressions.apply(findings, found, ran)
     return kept + unused
 

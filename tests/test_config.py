@@ -86,7 +86,7 @@ def test_team_dir_from_config(tmp_path: Path, run: Run) -> None:
         ('ignore = "OL1"\n', "'ignore' must be a list of rule codes"),
         ('ignore = ["E501"]\n', "'E501' is not a rule code or prefix"),
         ('severity = { OL213 = "fatal" }\n', "'severity.OL213' is 'fatal'; allowed"),
-        ('severity = { OL999 = "error" }\n', "'severity': unknown rule 'OL999'"),
+        ('severity = { OL999 = "error" }\n', "'severity': 'OL999' is not a rule code"),
         ("ignore = [\n", "invalid TOML"),
     ],
 )
