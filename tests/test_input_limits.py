@@ -22,7 +22,7 @@ def test_toml_nested_100000_deep_is_a_configuration_error(tmp_path: Path) -> Non
 
 def test_toml_nested_deep_exits_2_from_the_cli(tmp_path: Path, run: Run) -> None:
     write_files(tmp_path, {**BASE_TEAM, ".ownership-lint.toml": "x = " + "{a = " * 100_000})
-    code, out, err = run("check", "--root", str(tmp_path))
+    code, _, err = run("check", "--root", str(tmp_path))
     assert code == 2
     assert "internal error" not in err
     assert ".ownership-lint.toml: invalid TOML" in err

@@ -161,27 +161,27 @@ def use_colour(choice: str, stream: object) -> bool:
 
 
 def render_report(report: Report, options: ReportOptions) -> str:
-    findings, files = report.findings, len(report.files)
+    findings, files, skipped = report.findings, len(report.files), report.skipped
     if options.fmt == "json":
         from ownership_lint.report import json_report
 
-        return json_report.render(findings, files)
+        return json_report.render(findings, files, skipped)
     if options.fmt == "github":
         from ownership_lint.report import github
 
-        return github.render(findings, files, quiet=options.quiet)
+        return github.render(findings, files, quiet=options.quiet, skipped=skipped)
     if options.fmt == "sarif":
         from ownership_lint.report import sarif
 
-        return sarif.render(findings, files)
+        return sarif.render(findings, files, skipped)
     if options.fmt == "gitlab":
         from ownership_lint.report import gitlab
 
-        return gitlab.render(findings, files)
+        return gitlab.render(findings, files, skipped)
     from ownership_lint.report import text
 
     colour = options.output_file is None and use_colour(options.color, sys.stdout)
-    return text.render(findings, files, colour=colour, quiet=options.quiet)
+    return text.render(findings, files, colour=colour, quiet=options.quiet, skipped=skipped)
 
 
 def emit(report: Report, options: ReportOptions | str, title: str = "ownership-lint") -> NoReturn:
@@ -204,7 +204,7 @@ def emit(report: Report, options: ReportOptions | str, title: str = "ownership-l
         from ownership_lint.report import markdown
 
         with open(summary, "a", encoding="utf-8") as handle:
-            handle.write(markdown.render(report.findings, len(report.files), title))
+            handle.write(markdown.render(report.findings, len(report.files), title, report.skipped))
     sys.exit(EXIT_CLEAN if options.exit_zero else report.exit_code)
 
 
@@ -280,7 +280,7 @@ class _PipeSafeStdout:
 def run(args: Sequence[str] | None = None) -> int:
     """Run the CLI on `args` (default: sys.argv) and return the exit code; never raises."""
     stdout = sys.stdout
-    sys.stdout = _PipeSafeStdout(stdout)  # type: ignore[assignment]
+    sys.stdout = _PipeSafeStdout(stdout)
     try:
         return _run(args)
     finally:

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ownership_lint.findings import Finding, Severity
+from ownership_lint.escape import workflow_data, workflow_property
+from ownership_lint.findings import Finding, Severity, Skipped
 from ownership_lint.report import text
 
 
@@ -37,7 +38,14 @@ def annotation(finding: Finding) -> str:
     return f"::{kind} {props}::{_data(message)}"
 
 
-def render(findings: Sequence[Finding], files: int, quiet: bool = False) -> str:
+def render(
+    findings: Sequence[Finding], files: int, quiet: bool = False, skipped: Sequence[Skipped] = ()
+) -> str:
     lines = [annotation(finding) for finding in findings]
-    full = "" if quiet else text.render(findings, files)
+    lines += [
+        f"::warning title={workflow_property('ownership-lint: checks did not run')}::"
+        + workflow_data(s.message)
+        for s in skipped
+    ]
+    full = "" if quiet else text.render(findings, files, skipped=skipped)
     return "\n".join(lines) + ("\n" if lines else "") + full
