@@ -326,11 +326,94 @@ def _render_github(items: Sequence[MappedRule], comments: bool = True) -> list[s
     return lines
 
 
+class _MinTrie:
+    """Literal prefixes with numbers: the least number whose prefix overlaps a given one."""
+
+    __slots__ = ("below", "children", "here")
+
+    def __init__(self) -> None:
+        self.children: dict[str, _MinTrie] = {}
+        self.here = _NEVER  # least number at exactly this prefix
+        self.below = _NEVER  # least number at this prefix or any longer one
+
+    def add(self, prefix: tuple[str, ...], number: int) -> None:
+        node = self
+        node.below = min(node.below, number)
+        for segment in prefix:
+            child = node.children.get(segment)
+            if child is None:
+                child = node.children[segment] = _MinTrie()
+            node = child
+            node.below = min(node.below, number)
+        node.here = min(node.here, number)
+
+    def min_overlapping(self, prefix: tuple[str, ...]) -> int:
+        best = self.here
+        node = self
+        for segment in prefix:
+            child = node.children.get(segment)
+            if child is None:
+                return best  # nothing extends `prefix`: only its ancestors overlap
+            node = child
+            best = min(best, node.here)
+        return min(best, node.below)
+
+
+_NEVER = 1 << 62
+
+
+class _ListTrie:
+    """Rules by literal prefix, to list those overlapping a prefix in O(depth + answers)."""
+
+    __slots__ = ("children", "here")
+
+    def __init__(self) -> None:
+        self.children: dict[str, _ListTrie] = {}
+        self.here: list[int] = []
+
+    def add(self, prefix: tuple[str, ...], number: int) -> None:
+        node = self
+        for segment in prefix:
+            child = node.children.get(segment)
+            if child is None:
+                child = node.children[segment] = _ListTrie()
+            node = child
+        node.here.append(number)
+
+    def overlapping(self, prefix: tuple[str, ...]) -> Iterator[int]:
+        """Every number whose prefix is an ancestor of `prefix`, equal to it, or below it."""
+        node = self
+        yield from node.here
+        for segment in prefix:
+            child = node.children.get(segment)
+            if child is None:
+                return
+            node = child
+            yield from node.here
+        stack = list(node.children.values())
+        while stack:
+            below = stack.pop()
+            yield from below.here
+            stack.extend(below.children.values())
+
+
 @dataclass
 class _Layer:
     role: Role
     members: list[int] = field(default_factory=list)
     exclusions: set[int] = field(default_factory=set)
+    # The exclusions by literal prefix, to ask "does one before rule i overlap it?" in O(depth).
+    _earliest: _MinTrie = field(default_factory=_MinTrie, init=False, repr=False)
+
+    def exclude(self, later: Sequence[int], items: Sequence[MappedRule]) -> None:
+        for x in later:
+            if x not in self.exclusions:
+                self.exclusions.add(x)
+                self._earliest.add(items[x].prefix, x)
+
+    def excludes_before(self, i: int, prefix: tuple[str, ...]) -> bool:
+        """Whether an exclusion x < i may overlap `prefix` (one prefix extends the other)."""
+        return self._earliest.min_overlapping(prefix) < i
 
 
 def gitlab_layers(items: Sequence[MappedRule]) -> list[_Layer]:
@@ -340,30 +423,35 @@ def gitlab_layers(items: Sequence[MappedRule]) -> list[_Layer]:
     role; so its section excludes those later rules. An exclusion brought by one member must
     not take paths from another member that comes after the excluded rule: such a member
     starts the role's next section.
+
+    Two rules may overlap only when one's literal prefix extends the other's: tries of
+    prefixes answer "which later rules overlap rule i" and "does this section exclude a rule
+    before i that overlaps it" without comparing every pair of rules.
     """
+    # Pass 1, last rule first: each rule's later overlapping rules of other roles.
+    later = _ListTrie()
+    excluded: list[list[int]] = [[] for _ in items]
+    for i in range(len(items) - 1, -1, -1):
+        item = items[i]
+        if item.role is not None:
+            excluded[i] = [
+                j for j in later.overlapping(item.prefix) if items[j].role_id != item.role_id
+            ]
+        later.add(item.prefix, i)
+    # Pass 2, in order: each rule joins its role's first section it does not conflict with.
     layers: list[_Layer] = []
     by_role: dict[str, list[_Layer]] = {}
-    n = len(items)
     for i, item in enumerate(items):
         if item.role is None:
             continue
-        excl = {
-            j
-            for j in range(i + 1, n)
-            if items[j].role_id != item.role_id and may_overlap(items[j].prefix, item.prefix)
-        }
         mine = by_role.setdefault(item.role.id, [])
-        for layer in mine:
-            if not any(
-                x < i and may_overlap(items[x].prefix, item.prefix) for x in layer.exclusions
-            ):
-                layer.members.append(i)
-                layer.exclusions |= excl
-                break
-        else:
-            layer = _Layer(item.role, [i], excl)
+        layer = next((lay for lay in mine if not lay.excludes_before(i, item.prefix)), None)
+        if layer is None:
+            layer = _Layer(item.role)
             mine.append(layer)
             layers.append(layer)
+        layer.members.append(i)
+        layer.exclude(excluded[i], items)
     return layers
 
 
@@ -371,8 +459,9 @@ def section_names(team: Team, layers: Sequence[_Layer]) -> list[str]:
     """Each layer's section name: the role's `gitlab.section`, else its title, else its id;
     `(2)`, `(3)` for a role's further sections; unique without case (GitLab combines
     sections of the same name)."""
-    titles = [role.title for role in team.roles]
-    folded = [t.casefold() for t in titles]
+    from collections import Counter
+
+    folded = Counter(role.title.casefold() for role in team.roles)
     names: list[str] = []
     taken: set[str] = set()
     count: dict[str, int] = {}
@@ -380,7 +469,7 @@ def section_names(team: Team, layers: Sequence[_Layer]) -> list[str]:
         role = layer.role
         base = role.gitlab.section if role.gitlab and role.gitlab.section else role.title
         base = " ".join(base.split())  # a section name is one line
-        if not base or "[" in base or "]" in base or folded.count(base.casefold()) > 1:
+        if not base or "[" in base or "]" in base or folded[base.casefold()] > 1:
             base = role.id
         count[role.id] = count.get(role.id, 0) + 1
         name = base if count[role.id] == 1 else f"{base} ({count[role.id]})"
