@@ -119,7 +119,9 @@ class StaleMatrix(CrossCheck):
     renders from team/ now.
 
     A picture that shows last quarter's owners sends people to the wrong person. Run
-    `ownership-lint matrix --output PATH` and commit the result. No picture, no finding.
+    `ownership-lint matrix --output PATH` and commit the result. No picture, no finding. A
+    team whose matrix would exceed 250,000 cells (roles x responsibilities and interfaces) is
+    not rendered: a committed matrix is then a finding of its own.
     """
 
     code = "OL421"
@@ -128,11 +130,23 @@ class StaleMatrix(CrossCheck):
 
     def check(self, team: Team, ctx: Context) -> Iterator[Finding]:
         rel = (ctx.config or Config()).matrix_path
+        if ctx.root is None or not (ctx.root / rel).is_file():
+            return
+        from ownership_lint.docs.matrix import MatrixTooLarge, check_size, format_for, render_matrix
+
+        try:
+            check_size(team)  # before reading or rendering anything: a hostile size costs nothing
+        except MatrixTooLarge as err:
+            yield self.finding(
+                Location(rel),
+                f"{rel} cannot be compared with {team.root_dir}/: {err}",
+                "remove the committed matrix (a team this large needs another picture), or "
+                "split the team",
+            )
+            return
         committed = _committed(team, ctx, rel)
         if committed is None:
             return
-        from ownership_lint.docs.matrix import format_for, render_matrix
-
         expected = render_matrix(team, format_for(rel))
         if committed != expected:
             yield self.finding(
