@@ -10,7 +10,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ownership_lint.config import Config, ConfigError, load_config
+from ownership_lint.config import Config, ConfigError, check_code, load_config
 from ownership_lint.findings import Finding, Severity, Skipped
 from ownership_lint.loading.team import load_team
 from ownership_lint.loading.text import NotText, conflict_markers, decode
@@ -171,7 +171,14 @@ def _suppress(
     found = suppressions.scan_files(root, files)
     if not found:
         return findings
-    suppressions.check_codes(found)
+    for suppression in found:
+        for code in suppression.codes:
+            try:
+                check_code(code, f"{suppression.location}: a suppression")
+            except ConfigError as err:
+                raise ConfigError(
+                    f"{err} Suppressions name exact rule codes such as OL102, separated by commas."
+                ) from None
     kept, unused = suppressions.apply(findings, found, ran)
     return kept + unused
 

@@ -66,20 +66,6 @@ def scan_files(root: Path, paths: Iterable[str]) -> list[Suppression]:
     return found
 
 
-def check_codes(suppressions: Iterable[Suppression]) -> None:
-    """ConfigError, at the comment, for the first code that names no rule."""
-    from ownership_lint.config import ConfigError, check_code
-
-    for suppression in suppressions:
-        for code in suppression.codes:
-            try:
-                check_code(code, f"{suppression.location}: a suppression")
-            except ConfigError as err:
-                raise ConfigError(
-                    f"{err} Suppressions name exact rule codes such as OL102, separated by commas."
-                ) from None
-
-
 def apply(
     findings: Sequence[Finding], suppressions: Sequence[Suppression], ran: Collection[str]
 ) -> tuple[list[Finding], list[Finding]]:
