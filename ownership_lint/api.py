@@ -10,8 +10,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ownership_lint.config import Config, ConfigError, load_config
-from ownership_lint.findings import Finding, Severity
+from ownership_lint.config import Config, ConfigError, check_code, load_config
+from ownership_lint.findings import Finding, Severity, Skipped
 from ownership_lint.loading.team import MAX_BYTES, load_team
 from ownership_lint.loading.text import NotText, conflict_markers, decode
 from ownership_lint.model import Team
@@ -44,6 +44,8 @@ class Report:
     findings: list[Finding]
     files: list[str] = field(default_factory=list)
     team: Team | None = None
+    # Selected checks that could not run (no tracked files...): shown by every format.
+    skipped: list[Skipped] = field(default_factory=list)
 
     @property
     def errors(self) -> int:
@@ -70,12 +72,21 @@ def find_root(start: Path) -> Path:
 
 def git_files(root: Path) -> list[str] | None:
     """The tracked files under `root` from git's index, or None outside a repository."""
+    return _tracked_files(root)[0]
+
+
+def _tracked_files(root: Path) -> tuple[list[str] | None, str]:
+    """The tracked files from git's index, or None and why they are not known."""
     from ownership_lint.gitrepo import GitError, tracked_files
 
     try:
-        return tracked_files(root)
-    except GitError:
-        return None
+        return tracked_files(root), ""
+    except GitError as err:
+        fix = "install it" if "not installed" in str(err) else "run inside the repository"
+        return None, (
+            f"the tracked files are not known: {err}; {fix}, or pass --paths-from FILE "
+            "(the tracked files, one a line)"
+        )
 
 
 def _path_findings(rules: RulesFile, config: Config) -> list[Finding]:
@@ -84,6 +95,26 @@ def _path_findings(rules: RulesFile, config: Config) -> list[Finding]:
         if rules.kind in check.kinds and config.wants(check.code, check.opt_in):
             findings.extend(check.check(rules))
     return findings
+
+
+def _not_run(
+    rules: RulesFile, config: Config, reason: str, *, strict: bool = True
+) -> list[Skipped]:
+    """The selected checks of `rules` that need the tracked files, which cannot be used.
+
+    `strict`: ConfigError when one of them was asked for by name (its exact code in
+    `select`, or a flag such as --unowned): the user wants its answer, and a pass would lie."""
+    codes = [
+        check.code
+        for check in path_checks()
+        if check.needs_tracked_files
+        and rules.kind in check.kinds
+        and config.wants(check.code, check.opt_in)
+    ]
+    asked = [code for code in codes if code in config.select or code in config.enable]
+    if asked and strict:
+        raise ConfigError(f"{', '.join(asked)} cannot run on {rules.path}: {reason}")
+    return [Skipped(tuple(codes), rules.path, reason)] if codes else []
 
 
 def lint(
@@ -106,6 +137,7 @@ def lint(
     if config.policy:
         team.policy = replace(team.policy, **config.policy)
     findings = list(loaded.findings)
+    skipped: list[Skipped] = []
     ctx = Context(today=today or dt.date.today(), root=root, config=config)
     # What ran, so that a suppression of a rule that did not run is not called unused.
     ran = {code for code, rule in all_rules().items() if config.wants(code, rule.opt_in)}
@@ -115,7 +147,7 @@ def lint(
     if team.mapping is not None and team.mapping_path is not None:
         from ownership_lint.codeowners.analysis import analyse
 
-        files = tracked if tracked is not None else git_files(root)
+        files, why = (tracked, "") if tracked is not None else _tracked_files(root)
         rules = RulesFile(
             path=team.mapping_path,
             parsed=team.mapping,
@@ -124,11 +156,12 @@ def lint(
         )
         findings.extend(_path_findings(rules, config))
         if rules.analysis is None:
+            skipped = _not_run(rules, config, why)
             ran -= {check.code for check in path_checks() if check.needs_tracked_files}
     findings = _suppress(root, team.files, findings, ran)
     findings = config.apply(findings)
     findings.sort(key=Finding.sort_key)
-    return Report(findings=findings, files=team.files, team=team)
+    return Report(findings=findings, files=team.files, team=team, skipped=skipped)
 
 
 def _suppress(
@@ -139,6 +172,14 @@ def _suppress(
     found = suppressions.scan_files(root, files, MAX_BYTES)
     if not found:
         return findings
+    for suppression in found:
+        for code in suppression.codes:
+            try:
+                check_code(code, f"{suppression.location}: a suppression")
+            except ConfigError as err:
+                raise ConfigError(
+                    f"{err} Suppressions name exact rule codes such as OL102, separated by commas."
+                ) from None
     kept, unused = suppressions.apply(findings, found, ran)
     return kept + unused
 
@@ -149,6 +190,7 @@ def lint_new(
     *,
     config: Config | None = None,
     today: dt.date | None = None,
+    tracked: Sequence[str] | None = None,
 ) -> Report:
     """Only the findings that the change since revision `base` introduces (a ratchet).
 
@@ -160,7 +202,7 @@ def lint_new(
     from ownership_lint import gitrepo
 
     config = config or Config()
-    report = lint(root, config=config, today=today)
+    report = lint(root, config=config, today=today, tracked=tracked)
     with tempfile.TemporaryDirectory(prefix="ownership-lint-base-") as tmp:
         # Everything a finding may compare team/ with: generated CODEOWNERS and documents.
         from ownership_lint.codeowners.locate import LOCATIONS
@@ -276,7 +318,7 @@ def lint_codeowners(
 
     config = config or Config()
     loaded = load_codeowners(root, path, dialect)
-    files = tracked if tracked is not None else git_files(root)
+    files, why = (tracked, "") if tracked is not None else _tracked_files(root)
     rules = RulesFile(
         path=loaded.path,
         parsed=loaded.parsed,
@@ -284,12 +326,18 @@ def lint_codeowners(
         size=loaded.size,
         roster=_roster(root, config.team_dir),
     )
-    # GitHub does not load a file over its limit at all: nothing else about it matters.
-    if files is not None and loaded.size < GITHUB_MAX_BYTES:
+    skipped: list[Skipped] = []
+    if loaded.size >= GITHUB_MAX_BYTES:
+        # GitHub does not load a file over its limit at all: nothing else about it matters.
+        reason = f"GitHub ignores a file of {GITHUB_MAX_BYTES:,} bytes or more (OL309)"
+        skipped = _not_run(rules, config, reason, strict=False)
+    elif files is None:
+        skipped = _not_run(rules, config, why)
+    else:
         rules.analysis = analyse(loaded.parsed, files, progress)
     findings = config.apply(loaded.findings + _path_findings(rules, config))
     findings.sort(key=Finding.sort_key)
-    return Report(findings=findings, files=[loaded.path])
+    return Report(findings=findings, files=[loaded.path], skipped=skipped)
 
 
 # -- who owns what -------------------------------------------------------------------------

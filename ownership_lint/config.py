@@ -42,6 +42,7 @@ KEYS = (
 FLAVORS = ("github", "gitlab")
 POLICY_KEYS = ("min_members_per_role", "review_max_age_days", "max_responsibilities_per_role")
 DOCS_LANGUAGES = ("en", "ru")
+_LOOKALIKE_DIGITS = str.maketrans("OIL", "011")
 
 
 class ConfigError(Exception):
@@ -118,6 +119,11 @@ def _read(path: Path, root: Path) -> dict[str, Any]:
         return tomllib.loads(read_file(root, path, anywhere=True).decode("utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as err:
         raise ConfigError(f"{shown}: invalid TOML: {err}") from err
+    except RecursionError as err:
+        # tomllib recurses once per level of nesting: a hostile file is a configuration error.
+        raise ConfigError(
+            f"{shown}: invalid TOML: values nested too deeply for a configuration file"
+        ) from err
     except OSError as err:
         raise ConfigError(f"{shown}: cannot be read: {err.strerror or err}") from err
 
@@ -145,7 +151,28 @@ def _codes(value: Any, where: str, key: str) -> tuple[str, ...]:
     bad = [v for v in value if not v.upper().startswith("OL")]
     if bad:
         raise ConfigError(f"{where}: '{key}': '{bad[0]}' is not a rule code or prefix (OL...)")
-    return tuple(v.upper() for v in value)
+    codes = tuple(v.upper() for v in value)
+    for code in codes:
+        check_code(code, f"{where}: '{key}'", prefix=True)
+    return codes
+
+
+def check_code(code: str, where: str, *, prefix: bool = False) -> None:
+    """ConfigError unless `code` is a rule's code (or, with `prefix`, begins at least one):
+    a misspelt code would otherwise select nothing, or silence nothing, without a word."""
+    from ownership_lint.rules import all_rules
+
+    known = all_rules()
+    if code in known or (prefix and any(c.startswith(code) for c in known)):
+        return
+    from ownership_lint.escape import visible
+
+    what = "rule code or prefix" if prefix else "rule code"
+    # Letters typed for digits (OL1O2) first: difflib alone would rank OL312 as close.
+    digits = code[:2] + code[2:].translate(_LOOKALIKE_DIGITS)
+    hint = f"did you mean '{digits}'?" if digits in known else did_you_mean(code, known)
+    message = f"{where}: '{visible(code)}' is not a {what}. {hint}"
+    raise ConfigError(f"{message.rstrip()} ('ownership-lint rules' lists them).")
 
 
 def parse_config(table: Any, where: str, source: Path | None = None) -> Config:
@@ -231,16 +258,11 @@ def _policy(value: Any, where: str) -> dict[str, int]:
 
 
 def _severities(value: Any, where: str) -> dict[str, Severity]:
-    from ownership_lint.rules import all_rules
-
     if not isinstance(value, dict):
         raise ConfigError(f"{where}: 'severity' must be a table such as {{ OL213 = \"error\" }}")
-    known = all_rules()
     result: dict[str, Severity] = {}
     for code, level in value.items():
-        if code.upper() not in known:
-            hint = did_you_mean(code.upper(), known)
-            raise ConfigError(f"{where}: 'severity': unknown rule '{code}'. {hint}".strip())
+        check_code(code.upper(), f"{where}: 'severity'")
         if level not in ("error", "warning"):
             raise ConfigError(
                 f"{where}: 'severity.{code}' is '{level}'; allowed: \"error\", \"warning\""

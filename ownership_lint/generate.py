@@ -332,11 +332,94 @@ def _render_github(items: Sequence[MappedRule], comments: bool = True) -> list[s
     return lines
 
 
+class _MinTrie:
+    """Literal prefixes with numbers: the least number whose prefix overlaps a given one."""
+
+    __slots__ = ("below", "children", "here")
+
+    def __init__(self) -> None:
+        self.children: dict[str, _MinTrie] = {}
+        self.here = _NEVER  # least number at exactly this prefix
+        self.below = _NEVER  # least number at this prefix or any longer one
+
+    def add(self, prefix: tuple[str, ...], number: int) -> None:
+        node = self
+        node.below = min(node.below, number)
+        for segment in prefix:
+            child = node.children.get(segment)
+            if child is None:
+                child = node.children[segment] = _MinTrie()
+            node = child
+            node.below = min(node.below, number)
+        node.here = min(node.here, number)
+
+    def min_overlapping(self, prefix: tuple[str, ...]) -> int:
+        best = self.here
+        node = self
+        for segment in prefix:
+            child = node.children.get(segment)
+            if child is None:
+                return best  # nothing extends `prefix`: only its ancestors overlap
+            node = child
+            best = min(best, node.here)
+        return min(best, node.below)
+
+
+_NEVER = 1 << 62
+
+
+class _ListTrie:
+    """Rules by literal prefix, to list those overlapping a prefix in O(depth + answers)."""
+
+    __slots__ = ("children", "here")
+
+    def __init__(self) -> None:
+        self.children: dict[str, _ListTrie] = {}
+        self.here: list[int] = []
+
+    def add(self, prefix: tuple[str, ...], number: int) -> None:
+        node = self
+        for segment in prefix:
+            child = node.children.get(segment)
+            if child is None:
+                child = node.children[segment] = _ListTrie()
+            node = child
+        node.here.append(number)
+
+    def overlapping(self, prefix: tuple[str, ...]) -> Iterator[int]:
+        """Every number whose prefix is an ancestor of `prefix`, equal to it, or below it."""
+        node = self
+        yield from node.here
+        for segment in prefix:
+            child = node.children.get(segment)
+            if child is None:
+                return
+            node = child
+            yield from node.here
+        stack = list(node.children.values())
+        while stack:
+            below = stack.pop()
+            yield from below.here
+            stack.extend(below.children.values())
+
+
 @dataclass
 class _Layer:
     role: Role
     members: list[int] = field(default_factory=list)
     exclusions: set[int] = field(default_factory=set)
+    # The exclusions by literal prefix, to ask "does one before rule i overlap it?" in O(depth).
+    _earliest: _MinTrie = field(default_factory=_MinTrie, init=False, repr=False)
+
+    def exclude(self, later: Sequence[int], items: Sequence[MappedRule]) -> None:
+        for x in later:
+            if x not in self.exclusions:
+                self.exclusions.add(x)
+                self._earliest.add(items[x].prefix, x)
+
+    def excludes_before(self, i: int, prefix: tuple[str, ...]) -> bool:
+        """Whether an exclusion x < i may overlap `prefix` (one prefix extends the other)."""
+        return self._earliest.min_overlapping(prefix) < i
 
 
 def gitlab_layers(items: Sequence[MappedRule]) -> list[_Layer]:
@@ -346,30 +429,35 @@ def gitlab_layers(items: Sequence[MappedRule]) -> list[_Layer]:
     role; so its section excludes those later rules. An exclusion brought by one member must
     not take paths from another member that comes after the excluded rule: such a member
     starts the role's next section.
+
+    Two rules may overlap only when one's literal prefix extends the other's: tries of
+    prefixes answer "which later rules overlap rule i" and "does this section exclude a rule
+    before i that overlaps it" without comparing every pair of rules.
     """
+    # Pass 1, last rule first: each rule's later overlapping rules of other roles.
+    later = _ListTrie()
+    excluded: list[list[int]] = [[] for _ in items]
+    for i in range(len(items) - 1, -1, -1):
+        item = items[i]
+        if item.role is not None:
+            excluded[i] = [
+                j for j in later.overlapping(item.prefix) if items[j].role_id != item.role_id
+            ]
+        later.add(item.prefix, i)
+    # Pass 2, in order: each rule joins its role's first section it does not conflict with.
     layers: list[_Layer] = []
     by_role: dict[str, list[_Layer]] = {}
-    n = len(items)
     for i, item in enumerate(items):
         if item.role is None:
             continue
-        excl = {
-            j
-            for j in range(i + 1, n)
-            if items[j].role_id != item.role_id and may_overlap(items[j].prefix, item.prefix)
-        }
         mine = by_role.setdefault(item.role.id, [])
-        for layer in mine:
-            if not any(
-                x < i and may_overlap(items[x].prefix, item.prefix) for x in layer.exclusions
-            ):
-                layer.members.append(i)
-                layer.exclusions |= excl
-                break
-        else:
-            layer = _Layer(item.role, [i], excl)
+        layer = next((lay for lay in mine if not lay.excludes_before(i, item.prefix)), None)
+        if layer is None:
+            layer = _Layer(item.role)
             mine.append(layer)
             layers.append(layer)
+        layer.members.append(i)
+        layer.exclude(excluded[i], items)
     return layers
 
 
@@ -377,8 +465,9 @@ def section_names(team: Team, layers: Sequence[_Layer]) -> list[str]:
     """Each layer's section name: the role's `gitlab.section`, else its title, else its id;
     `(2)`, `(3)` for a role's further sections; unique without case (GitLab combines
     sections of the same name)."""
-    titles = [role.title for role in team.roles]
-    folded = [t.casefold() for t in titles]
+    from collections import Counter
+
+    folded = Counter(role.title.casefold() for role in team.roles)
     names: list[str] = []
     taken: set[str] = set()
     count: dict[str, int] = {}
@@ -386,7 +475,7 @@ def section_names(team: Team, layers: Sequence[_Layer]) -> list[str]:
         role = layer.role
         base = role.gitlab.section if role.gitlab and role.gitlab.section else role.title
         base = " ".join(base.split())  # a section name is one line
-        if not base or "[" in base or "]" in base or folded.count(base.casefold()) > 1:
+        if not base or "[" in base or "]" in base or folded[base.casefold()] > 1:
             base = role.id
         count[role.id] = count.get(role.id, 0) + 1
         name = base if count[role.id] == 1 else f"{base} ({count[role.id]})"
@@ -521,10 +610,19 @@ def _find_block(lines: list[str]) -> tuple[int, int] | None:
 
 
 def compose(
-    generated: str, existing: str | None, *, markers: bool = False, force: bool = False
+    generated: str,
+    existing: str | None,
+    *,
+    markers: bool = False,
+    force: bool = False,
+    flavor: Flavor = "github",
 ) -> str:
     """The whole file to write: `generated` alone, or inside the marker block of `existing`
-    (or of a new one, with `markers`), the lines outside the block kept as they are."""
+    (or of a new one, with `markers`), the lines outside the block kept as they are.
+
+    A new block goes where it takes nothing from the hand-written lines: on GitHub (last
+    match wins) before them, so that they still win the paths they match; on GitLab
+    (sections add up) after them, since lines after a block would join its last section."""
     body = generated.rstrip("\n").split("\n")
     block = [_BEGIN_LINE, *body, END_MARKER]
     if existing is not None:
@@ -537,13 +635,78 @@ def compose(
             if not markers:
                 raise OutputError(
                     "the file exists and was not generated by ownership-lint: pass --markers "
-                    "to keep its lines and add a generated block after them, or --force to "
+                    "to keep its lines and add a generated block beside them, or --force to "
                     "replace it"
                 )
+            if flavor == "github":
+                return "\n".join(block) + "\n\n" + existing.rstrip("\n") + "\n"
             return existing.rstrip("\n") + "\n\n" + "\n".join(block) + "\n"
     if markers:
         return "\n".join(block) + "\n"
     return generated
+
+
+def overridden_message(dead: Sequence[Overridden]) -> str:
+    """'LINE: what the first overridden rule is, and how many more' (after 'path:')."""
+    from ownership_lint.escape import visible
+
+    first = dead[0]
+    more = f", nor do {len(dead) - 1} more such lines" if len(dead) > 1 else ""
+    return (
+        f"{first.rule.line}: '{visible(first.rule.pattern)}' is written before the generated "
+        f"block, whose '{visible(first.by.pattern)}' on line {first.by.line} wins every path "
+        f"it matches: it never applies (the last matching rule wins){more}. Move the generated "
+        "block (BEGIN to END) above your lines"
+    )
+
+
+@dataclass(frozen=True)
+class Overridden:
+    """A hand-written rule before a generated block that a rule of the block overrides on
+    every path it matches (GitHub: last match wins), so that it never applies."""
+
+    rule: Rule
+    by: Rule
+
+
+def overridden(text: str) -> list[Overridden]:
+    """The hand-written rules before the marker block of a GitHub-flavoured `text` that the
+    block overrides completely: a catch-all in the block, or a block rule owning a directory
+    that holds everything the hand-written rule matches. Read from the text alone (no
+    tracked files): what it finds is certain; rules overridden only in part are not named."""
+    from ownership_lint.codeowners.parse import parse
+
+    lines = text.split("\n")
+    try:
+        found = _find_block(lines)
+    except OutputError:
+        return []
+    if found is None or generated_flavor(text) == "gitlab":
+        return []
+    begin, end = found
+    rules = parse(text, "github").rules
+    owners: dict[tuple[str, ...], Rule] = {}  # directories the block owns whole, by prefix
+    for rule in rules:
+        if begin + 1 < rule.line < end + 1:
+            if rule.pattern in _CATCH_ALL:
+                owners[()] = rule
+            elif _LITERAL.fullmatch(rule.pattern) and "/" in rule.pattern.rstrip("/"):
+                owners.setdefault(tuple(rule.pattern.strip("/").split("/")), rule)
+    out: list[Overridden] = []
+    for rule in rules:
+        if rule.line > begin:
+            break
+        prefix = literal_prefix(rule.pattern)
+        # An ancestor: `/docs/` owns all of `/docs/api/`; the prefix itself only when the
+        # rule cannot match the path `docs` (a file): `/docs/`, `/docs/*.md`.
+        below = rule.pattern.endswith("/") or not _LITERAL.fullmatch(rule.pattern)
+        depth = len(prefix) + 1 if below else len(prefix)
+        by = next((owners[prefix[:k]] for k in range(depth) if prefix[:k] in owners), None)
+        if by is None and () in owners:
+            by = owners[()]
+        if by is not None:
+            out.append(Overridden(rule, by))
+    return out
 
 
 @dataclass
@@ -558,6 +721,8 @@ class Generated:
     root: Path
     # The output is a path the user named (--output): it may lie outside the repository.
     anywhere: bool = False
+    # A new marker block put before the file's hand-written lines (which keep winning).
+    placed_first: bool = False
 
     @property
     def up_to_date(self) -> bool:
@@ -625,13 +790,30 @@ def generate(
     text = render(report.team, flavor, rel)
     existing = read_existing(root, target, rel, anywhere=output is not None)
     try:
-        whole = compose(text, existing, markers=markers, force=force)
+        whole = compose(text, existing, markers=markers, force=force, flavor=flavor)
     except OutputError as err:
         raise OutputError(f"{visible(rel)}: {err}") from None
+    dead = overridden(whole)
+    if dead:
+        raise OutputError(f"{visible(rel)}:{overridden_message(dead)}")
     assert report.team.mapping is not None
-    rules = len(report.team.mapping.rules)
+    placed_first = (
+        existing is not None
+        and flavor == "github"
+        and not is_generated(existing)
+        and whole.startswith(_BEGIN_LINE)
+    )
     return Generated(
-        target, rel, flavor, whole, existing, rules, _command(flavor, rel), root, output is not None
+        target,
+        rel,
+        flavor,
+        whole,
+        existing,
+        len(report.team.mapping.rules),
+        _command(flavor, rel),
+        root,
+        anywhere=output is not None,
+        placed_first=placed_first,
     )
 
 

@@ -5,7 +5,9 @@
     # ownership-lint: disable-file=OL213                  the whole file
 
 A suppression that suppresses nothing is itself reported (OL016), so that they do not pile up
-after the problem they excused is gone.
+after the problem they excused is gone. A suppression that names no rule (a typo such as
+OL1O2) is a configuration error, located at the comment: it would otherwise silence nothing
+without a word.
 """
 
 from __future__ import annotations
@@ -18,7 +20,6 @@ from pathlib import Path
 from ownership_lint.findings import Finding, Location
 
 _COMMENT = re.compile(r"(?:^|\s)#\s*ownership-lint:\s*(disable|disable-file)\s*=\s*([^#]*)")
-_CODE = re.compile(r"OL\d{3}")
 
 
 @dataclass(frozen=True)
@@ -93,18 +94,13 @@ def apply(
     unused: list[Finding] = []
     for number, suppression in enumerate(suppressions):
         for code in suppression.codes:
-            valid = _CODE.fullmatch(code) is not None
-            if (number, code) in used or (valid and code not in ran):
+            if (number, code) in used or code not in ran:
                 continue
             unused.append(
                 UnusedSuppression.finding(
                     suppression.location,
-                    f"the suppression of {code} suppresses nothing"
-                    if valid
-                    else f"'{code}' in a suppression is not a rule code",
-                    "remove it: the problem it excused is gone"
-                    if valid
-                    else "write rule codes such as OL102, separated by commas",
+                    f"the suppression of {code} suppresses nothing",
+                    "remove it: the problem it excused is gone",
                 )
             )
     return kept, unused

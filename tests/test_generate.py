@@ -293,8 +293,11 @@ def test_lines_outside_the_marker_block_survive_regeneration(tmp_path: Path) -> 
     target.write_text("# ours\n/vendor/  @hand-written\n")
     assert run(["codeowners", "generate", "--root", str(root), "--markers"]) == 1
     text = target.read_text()
-    assert text.startswith("# ours\n/vendor/  @hand-written\n\n# BEGIN ownership-lint")
-    assert text.endswith("# END ownership-lint generated block\n")
+    # The block goes first, so that the hand-written lines still win (test_markers.py).
+    assert text.startswith("# BEGIN ownership-lint")
+    assert text.endswith(
+        "# END ownership-lint generated block\n\n# ours\n/vendor/  @hand-written\n"
+    )
     # Hand-written lines after the block, and a stale block: regeneration keeps the lines.
     stale = text.replace("@acme/sre", "@gone") + "/LICENSE  @legal\n"
     target.write_text(stale)

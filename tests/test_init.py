@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import subprocess
 from pathlib import Path
 
 from ownership_lint.api import lint
@@ -14,6 +15,12 @@ from .conftest import Run
 def test_init_creates_a_team_that_passes_check(tmp_path: Path, run: Run) -> None:
     code, out, _ = run("init", str(tmp_path))
     assert code == 0 and "created team/roles/maintainer.yaml" in out
+    # In a repository, as a team would run it: the mapping is checked against its files
+    # (the example rule names /releases/).
+    (tmp_path / "releases").mkdir()
+    (tmp_path / "releases" / "v1.md").write_text("notes\n")
+    subprocess.run(["git", "init", "-q"], cwd=tmp_path, check=True)
+    subprocess.run(["git", "add", "-A"], cwd=tmp_path, check=True)
     code, out, _ = run("check", "--root", str(tmp_path))
     assert (code, out) == (0, "All checks passed (4 files).\n")
     for name in ("team.yaml", "responsibilities.yaml", "roles/maintainer.yaml", "path-ownership"):

@@ -138,7 +138,7 @@ def test_alias_bomb_is_refused_quickly() -> None:
     data, found = load("\n".join(lines) + "\n")
     assert data is None
     assert [c for c, *_ in found] == ["OL009"]
-    assert "expands to more than" in found[0][3]
+    assert "aliases expand the document to more than" in found[0][3]
 
 
 @pytest.mark.parametrize("opener", ["[", "{a: ", "- "])

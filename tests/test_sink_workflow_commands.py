@@ -129,13 +129,16 @@ def test_github_format_annotates_each_finding_and_nothing_else(
     run: Run, tmp_path: Path, where: str, value: str
 ) -> None:
     root = hostile_team(tmp_path, where, value)
-    _, report, _ = run("check", "--root", str(root), "--format", "json")
+    # The tracked files are known, so that every annotation is a finding's.
+    paths = write_files(tmp_path / "listing", {"files.txt": "alerts/cpu.yaml\n"}) / "files.txt"
+    args = ("check", "--root", str(root), "--paths-from", str(paths))
+    _, report, _ = run(*args, "--format", "json")
     findings = json.loads(report)["findings"]
     if where == "yaml key":
         assert any(value in f["message"] for f in findings)
     else:
         assert f"team/{value}" in [f["path"] for f in findings]
-    _, out, err = run("check", "--root", str(root), "--format", "github")
+    _, out, err = run(*args, "--format", "github")
     assert annotated_files(runner_commands(out + err)) == [f["path"] for f in findings]
     # The readable copy is all there, between the stop and the resume the runner needs.
     assert out.splitlines()[-2].startswith("Found ")

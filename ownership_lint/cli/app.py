@@ -162,27 +162,27 @@ def use_colour(choice: str, stream: object) -> bool:
 
 
 def render_report(report: Report, options: ReportOptions) -> str:
-    findings, files = report.findings, len(report.files)
+    findings, files, skipped = report.findings, len(report.files), report.skipped
     if options.fmt == "json":
         from ownership_lint.report import json_report
 
-        return json_report.render(findings, files)
+        return json_report.render(findings, files, skipped)
     if options.fmt == "github":
         from ownership_lint.report import github
 
-        return github.render(findings, files, quiet=options.quiet)
+        return github.render(findings, files, quiet=options.quiet, skipped=skipped)
     if options.fmt == "sarif":
         from ownership_lint.report import sarif
 
-        return sarif.render(findings, files)
+        return sarif.render(findings, files, skipped)
     if options.fmt == "gitlab":
         from ownership_lint.report import gitlab
 
-        return gitlab.render(findings, files)
+        return gitlab.render(findings, files, skipped)
     from ownership_lint.report import text
 
     colour = options.output_file is None and use_colour(options.color, sys.stdout)
-    return text.render(findings, files, colour=colour, quiet=options.quiet)
+    return text.render(findings, files, colour=colour, quiet=options.quiet, skipped=skipped)
 
 
 def emit(
@@ -216,7 +216,7 @@ def emit(
         from ownership_lint.report import markdown
 
         with open(summary, "a", encoding="utf-8") as handle:
-            handle.write(markdown.render(report.findings, len(report.files), title))
+            handle.write(markdown.render(report.findings, len(report.files), title, report.skipped))
     sys.exit(EXIT_CLEAN if options.exit_zero else report.exit_code)
 
 
@@ -249,8 +249,57 @@ CODEOWNERS = click.option(
 )
 
 
+class _PipeSafeStdout:
+    """Standard output that takes a reader going away (`ownership-lint rules | head -1`) as
+    the end of the output, not as a failure: what follows goes nowhere, and the command
+    finishes with the exit code it would have given (click would exit 1 on EPIPE)."""
+
+    def __init__(self, stream: Any) -> None:
+        self._stream = stream
+        self._gone = False
+
+    def write(self, text: str) -> int:
+        if not self._gone:
+            try:
+                return int(self._stream.write(text))
+            except BrokenPipeError:
+                self._drain()
+        return len(text)
+
+    def flush(self) -> None:
+        if not self._gone:
+            try:
+                self._stream.flush()
+            except BrokenPipeError:
+                self._drain()
+
+    def _drain(self) -> None:
+        self._gone = True
+        # What is still buffered is flushed again at exit: let it go to /dev/null, silently.
+        try:
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            try:
+                os.dup2(devnull, self._stream.fileno())
+            finally:
+                os.close(devnull)
+        except (OSError, ValueError, AttributeError):
+            pass  # not a file descriptor (a test's capture): dropping the writes is enough
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)
+
+
 def run(args: Sequence[str] | None = None) -> int:
     """Run the CLI on `args` (default: sys.argv) and return the exit code; never raises."""
+    stdout = sys.stdout
+    sys.stdout = _PipeSafeStdout(stdout)
+    try:
+        return _run(args)
+    finally:
+        sys.stdout = stdout
+
+
+def _run(args: Sequence[str] | None) -> int:
     try:
         cli.main(
             args=list(args) if args is not None else None,

@@ -162,13 +162,19 @@ def matrix(
 ) -> None:
     """The responsibility assignment matrix: responsibilities by area (and interfaces by
     department) x roles, the owner and RACI letters in the cells, gaps and conflicts marked."""
-    from ownership_lint.docs.matrix import format_for, render_matrix
+    from ownership_lint.docs.matrix import MatrixTooLarge, format_for, render_matrix
 
     root, config, team = _load(root, config_file, team_dir)
     target = output or (config.matrix_path if check else "-")
     chosen = fmt or (format_for(target) if target != "-" else "markdown")
+    try:
+        rendered = render_matrix(team, chosen)
+    except MatrixTooLarge as err:
+        # A property of team/, like a finding: exit 1, nothing written or compared.
+        click.echo(f"ownership-lint: {err}: nothing was written or compared.", err=True)
+        sys.exit(EXIT_FINDINGS)
     command = _matrix_command(target, chosen)
-    _output(root, render_matrix(team, chosen), target, check, command, output is not None)
+    _output(root, rendered, target, check, command, output is not None)
 
 
 def _matrix_command(target: str, fmt: str) -> str:

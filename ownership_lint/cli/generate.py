@@ -127,6 +127,11 @@ def codeowners_generate(
         f"{verb} {rel} ({gen.FLAVOR_NAMES[result.flavor]}, {result.rules} rules): "
         "it was not up to date with team/; commit it."
     )
+    if result.placed_first:
+        click.echo(
+            "The generated block is at the top, before your lines: on GitHub the last matching "
+            "rule wins, so your lines still win the paths they match."
+        )
     sys.exit(EXIT_FINDINGS)
 
 

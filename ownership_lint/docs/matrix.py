@@ -61,30 +61,61 @@ class Matrix:
         )
 
 
+# Beyond this many cells (roles x rows) the matrix is refused rather than rendered: nobody
+# reads it, and a hostile team/ must not make `check` spend minutes and gigabytes on it.
+MAX_CELLS = 250_000
+
+
+class MatrixTooLarge(Exception):
+    """The team is too large for a matrix: the message says how large, and the limit."""
+
+
+def matrix_cells(team: Team) -> int:
+    """How many cells the matrix of `team` has: roles x (responsibilities + interfaces)."""
+    roles = sum(1 for role in team.roles if role.loaded)
+    return roles * (len(team.responsibilities) + len(team.interfaces))
+
+
+def check_size(team: Team) -> None:
+    """MatrixTooLarge when the matrix would have more than MAX_CELLS cells."""
+    cells = matrix_cells(team)
+    if cells > MAX_CELLS:
+        roles = sum(1 for role in team.roles if role.loaded)
+        rows = len(team.responsibilities) + len(team.interfaces)
+        raise MatrixTooLarge(
+            f"the matrix would have {cells:,} cells ({roles:,} roles x {rows:,} "
+            f"responsibilities and interfaces); ownership-lint renders at most {MAX_CELLS:,}"
+        )
+
+
 def build_matrix(team: Team) -> Matrix:
+    """The matrix of `team`, in time linear in its cells. MatrixTooLarge beyond MAX_CELLS."""
+    check_size(team)
     roles = ordered_roles(team)
-    groups: list[Group] = []
-    for area in team.areas:
-        group = Group(area.title or area.id, "area")
-        for resp in team.responsibilities:
-            if resp.area != area.id:
-                continue
-            cells = []
-            for role in roles:
-                letters = [c.raci for c in role.responsibilities if c.id == resp.id]
-                cells.append("A" if "A" in letters else (letters[0] if letters else ""))
-            group.rows.append(Row(resp.id, resp.title or resp.id, cells))
-        groups.append(group)
-    for dept in team.departments:
-        group = Group(dept.name or dept.id, "department")
-        for iface in team.interfaces:
-            if iface.department == dept.id:
-                cells = [
-                    "A" if any(ref.id == iface.id for ref in role.interfaces) else ""
-                    for role in roles
-                ]
-                group.rows.append(Row(iface.id, iface.title or iface.id, cells))
-        groups.append(group)
+    # One look-up per cell: each role's letter per responsibility, interfaces it owns.
+    letters: list[dict[str, str]] = []
+    owned_interfaces: list[set[str]] = []
+    for role in roles:
+        mine: dict[str, str] = {}
+        for claim in role.responsibilities:
+            if claim.raci == "A" or claim.id not in mine:
+                mine[claim.id] = claim.raci
+        letters.append(mine)
+        owned_interfaces.append({ref.id for ref in role.interfaces})
+    by_area: dict[str, list[Row]] = {}
+    for resp in team.responsibilities:
+        cells = [mine.get(resp.id, "") for mine in letters]
+        by_area.setdefault(resp.area, []).append(Row(resp.id, resp.title or resp.id, cells))
+    by_department: dict[str, list[Row]] = {}
+    for iface in team.interfaces:
+        cells = ["A" if iface.id in owned else "" for owned in owned_interfaces]
+        row = Row(iface.id, iface.title or iface.id, cells)
+        by_department.setdefault(iface.department, []).append(row)
+    groups = [Group(area.title or area.id, "area", by_area.get(area.id, [])) for area in team.areas]
+    groups += [
+        Group(dept.name or dept.id, "department", by_department.get(dept.id, []))
+        for dept in team.departments
+    ]
     title = team.title or team.name or "Team"
     return Matrix(title, [(r.id, r.title or r.id) for r in roles], groups)
 

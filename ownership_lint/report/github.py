@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ownership_lint.escape import visible, workflow_data, workflow_inert, workflow_property
-from ownership_lint.findings import Finding, Severity
+from ownership_lint.findings import Finding, Severity, Skipped
 from ownership_lint.report import text
 
 
@@ -34,7 +34,14 @@ def annotation(finding: Finding) -> str:
     return f"::{kind} {props}::{workflow_data(message)}"
 
 
-def render(findings: Sequence[Finding], files: int, quiet: bool = False) -> str:
+def render(
+    findings: Sequence[Finding], files: int, quiet: bool = False, skipped: Sequence[Skipped] = ()
+) -> str:
     lines = [annotation(finding) for finding in findings]
-    full = "" if quiet else workflow_inert(text.render(findings, files))
+    lines += [
+        f"::warning title={workflow_property('ownership-lint: checks did not run')}::"
+        + workflow_data(visible(s.message))
+        for s in skipped
+    ]
+    full = "" if quiet else workflow_inert(text.render(findings, files, skipped=skipped))
     return "\n".join(lines) + ("\n" if lines else "") + full

@@ -9,17 +9,25 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ownership_lint.escape import markdown_code, markdown_text
-from ownership_lint.findings import Finding, Severity
-from ownership_lint.report.text import summary_line
+from ownership_lint.findings import Finding, Severity, Skipped
+from ownership_lint.report.text import skipped_count, summary_line
 
 MAX_ROWS = 100
 
 
-def render(findings: Sequence[Finding], files: int, title: str = "ownership-lint") -> str:
+def render(
+    findings: Sequence[Finding],
+    files: int,
+    title: str = "ownership-lint",
+    skipped: Sequence[Skipped] = (),
+) -> str:
     errors = sum(1 for f in findings if f.severity is Severity.ERROR)
     warnings = len(findings) - errors
-    icon = ":x:" if errors else (":warning:" if warnings else ":white_check_mark:")
-    lines = [f"## {icon} {title}", "", summary_line(errors, warnings, files), ""]
+    icon = ":x:" if errors else (":warning:" if warnings or skipped else ":white_check_mark:")
+    summary = summary_line(errors, warnings, files, skipped_count(skipped))
+    lines = [f"## {icon} {title}", "", summary, ""]
+    lines += [f":warning: {markdown_text(s.message)}" for s in skipped]
+    lines += [""] if skipped else []
     if findings:
         lines += ["| | code | where | message |", "|---|---|---|---|"]
         for finding in findings[:MAX_ROWS]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ownership_lint.escape import visible
-from ownership_lint.findings import Finding, Severity
+from ownership_lint.findings import Finding, Severity, Skipped
 
 
 def _style(text: str, colour: bool, **kwargs: object) -> str:
@@ -17,10 +17,16 @@ def _style(text: str, colour: bool, **kwargs: object) -> str:
 
 
 def render(
-    findings: Sequence[Finding], files: int, *, colour: bool = False, quiet: bool = False
+    findings: Sequence[Finding],
+    files: int,
+    *,
+    colour: bool = False,
+    quiet: bool = False,
+    skipped: Sequence[Skipped] = (),
 ) -> str:
-    """`quiet`: the finding lines only, no hints and no summary. Paths, messages and hints
-    quote the linted files: each is shown with `escape.visible`, one line per finding."""
+    """`quiet`: the finding lines (and checks that did not run) only: no hints, no summary.
+    Paths, messages and hints quote the linted files: each is shown with `escape.visible`,
+    one line per finding."""
     lines: list[str] = []
     for finding in findings:
         is_error = finding.severity is Severity.ERROR
@@ -30,20 +36,30 @@ def render(
         lines.append(f"{where}: {code} {prefix}{visible(finding.message)}")
         if finding.hint and not quiet:
             lines.append(f"    hint: {visible(finding.hint)}")
+    # Even with --quiet: a check that did not look is not a pass.
+    lines += [_style(f"note: {visible(s.message)}", colour, fg="yellow") for s in skipped]
     if not quiet:
         errors = sum(1 for f in findings if f.severity is Severity.ERROR)
-        lines.append(summary_line(errors, len(findings) - errors, files))
+        lines.append(summary_line(errors, len(findings) - errors, files, skipped_count(skipped)))
     return "".join(line + "\n" for line in lines)
+
+
+def skipped_count(skipped: Sequence[Skipped]) -> int:
+    return sum(len(s.codes) for s in skipped)
 
 
 def _plural(count: int, word: str) -> str:
     return f"{count} {word}{'' if count == 1 else 's'}"
 
 
-def summary_line(errors: int, warnings: int, files: int) -> str:
+def summary_line(errors: int, warnings: int, files: int, skipped: int = 0) -> str:
+    """`skipped`: how many selected checks did not run (the notes say which and why)."""
+    not_run = f"; {_plural(skipped, 'selected check')} did not run (see the note)"
     if not errors and not warnings:
+        if skipped:
+            return f"No findings in {_plural(files, 'file')}{not_run}."
         return f"All checks passed ({_plural(files, 'file')})."
     return (
         f"Found {_plural(errors, 'error')} and {_plural(warnings, 'warning')} "
-        f"in {_plural(files, 'file')}."
+        f"in {_plural(files, 'file')}{not_run if skipped else ''}."
     )

@@ -232,6 +232,52 @@ class GeneratedFileDrift(CrossCheck):
 
 
 @register
+class OverriddenHandWrittenRule(CrossCheck):
+    """A hand-written rule before the generated block of a CODEOWNERS file, which the block
+    overrides on every path the rule matches: the rule never applies.
+
+    On GitHub the last matching rule wins; a generated block usually starts with the
+    default owner (`*`), so every hand-written rule above it is silently dead.
+    `codeowners generate --markers` puts a new block before the hand-written lines; move an
+    older block (BEGIN to END) above them. Only certain cases are named (a catch-all, or a
+    directory that holds everything the rule matches), without needing the tracked files.
+    """
+
+    code = "OL404"
+    name = "overridden-hand-written-rule"
+    example_fail = {
+        ".github/CODEOWNERS": (
+            "/vendor/  @sre-sam\n\n# BEGIN ownership-lint generated block\n"
+            "*  @sre-sam\n# END ownership-lint generated block\n"
+        )
+    }
+
+    def check(self, team: Team, ctx: Context) -> Iterator[Finding]:
+        from ownership_lint.drift import read_committed
+        from ownership_lint.generate import CHECKED_LOCATIONS, overridden
+
+        if ctx.root is None:
+            return
+        for rel in CHECKED_LOCATIONS:
+            if rel.startswith(".gitlab/"):
+                continue  # GitLab adds sections up: nothing there is overridden
+            try:
+                text = read_committed(ctx.root, rel)
+            except (OSError, UnicodeDecodeError):
+                continue
+            for found in overridden(text or ""):
+                rule = found.rule
+                yield self.finding(
+                    Location(rel, rule.line, rule.column, rule.line, rule.end_column),
+                    f"'{rule.pattern}' never applies: the generated block after it wins every "
+                    f"path it matches ('{found.by.pattern}' on line {found.by.line})",
+                    "move the generated block (BEGIN to END) above your lines; on GitHub the "
+                    "last matching rule wins",
+                    subject=rule.pattern,
+                )
+
+
+@register
 class RoleWithoutHandles(CrossCheck):
     """The path mapping gives paths to a role that has neither a `handle` nor members.
 

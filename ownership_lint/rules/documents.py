@@ -136,7 +136,9 @@ class StaleMatrix(CrossCheck):
     renders from team/ now.
 
     A picture that shows last quarter's owners sends people to the wrong person. Run
-    `ownership-lint matrix --output PATH` and commit the result. No picture, no finding.
+    `ownership-lint matrix --output PATH` and commit the result. No picture, no finding. A
+    team whose matrix would exceed 250,000 cells (roles x responsibilities and interfaces) is
+    not rendered: a committed matrix is then a finding of its own.
     """
 
     code = "OL421"
@@ -150,8 +152,18 @@ class StaleMatrix(CrossCheck):
             yield _refused(self, rel, problem, f"ownership-lint matrix --output {rel}")
         if committed is None:
             return
-        from ownership_lint.docs.matrix import format_for, render_matrix
+        from ownership_lint.docs.matrix import MatrixTooLarge, check_size, format_for, render_matrix
 
+        try:
+            check_size(team)  # before rendering anything: a hostile size costs nothing
+        except MatrixTooLarge as err:
+            yield self.finding(
+                Location(rel),
+                f"{rel} cannot be compared with {team.root_dir}/: {err}",
+                "remove the committed matrix (a team this large needs another picture), or "
+                "split the team",
+            )
+            return
         expected = render_matrix(team, format_for(rel))
         if committed != expected:
             yield self.finding(
