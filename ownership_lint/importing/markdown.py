@@ -48,21 +48,23 @@ SENIORITY = {
     "ведущий": "lead",
 }
 
-_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
-_LABEL = re.compile(r"^(?:\*\*|__)(.+?)(?:\*\*|__)\s*:?\s*(.*)$")
-_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+(.*\S)\s*$")
-_RULE = re.compile(r"^\s*([-*_])(\s*\1){2,}\s*$")
-_KEYCAP = re.compile(r"^(?:\d+\ufe0f?\u20e3|\d+[.)])\s*")
-_SUFFIX = re.compile(r"\s*_\(([^()]+)\)_\s*$")
-_RACI = re.compile(r"^([RCI])(?::.*)?$")
-_DATE = re.compile(r"\b(\d{4}-\d{2}-\d{2})\b")
+# Each line is matched whole (`fullmatch`, `\Z`: a `$` would also match before a final
+# newline); list numbers and dates are ASCII digits, as Markdown and ISO 8601 have them.
+_HEADING = re.compile(r"(#{1,6})\s+(.*?)\s*#*\s*")
+_LABEL = re.compile(r"(?:\*\*|__)(.+?)(?:\*\*|__)\s*:?\s*(.*)")
+_ITEM = re.compile(r"\s*(?:[-*+]|[0-9]+[.)])\s+(.*\S)\s*")
+_RULE = re.compile(r"\s*([-*_])(\s*\1){2,}\s*")
+_KEYCAP = re.compile(r"^(?:[0-9]+\ufe0f?\u20e3|[0-9]+[.)])\s*")
+_SUFFIX = re.compile(r"\s*_\(([^()]+)\)_\s*\Z")
+_RACI = re.compile(r"([RCI])(?::.*)?", re.DOTALL)
+_DATE = re.compile(r"\b([0-9]{4}-[0-9]{2}-[0-9]{2})\b", re.ASCII)
 _DEPARTMENT = (
-    re.compile(r"^\u0441\s+(?:отделом\s+)?(.+?)(?:\s+отдел(?:ом)?)?$", re.IGNORECASE),
-    re.compile(r"^with\s+(?:the\s+)?(.+?)(?:\s+(?:department|team))?$", re.IGNORECASE),
-    re.compile(r"^(.+?)\s+(?:department|отдел)$", re.IGNORECASE),
+    re.compile(r"\u0441\s+(?:отделом\s+)?(.+?)(?:\s+отдел(?:ом)?)?", re.IGNORECASE),
+    re.compile(r"with\s+(?:the\s+)?(.+?)(?:\s+(?:department|team))?", re.IGNORECASE),
+    re.compile(r"(.+?)\s+(?:department|отдел)", re.IGNORECASE),
 )
 _TITLE_SUFFIX = re.compile(
-    r"\s*[:\-\u2013\u2014]?\s*(?:structure|структура(?:\s+команды)?)$", re.IGNORECASE
+    r"\s*[:\-\u2013\u2014]?\s*(?:structure|структура(?:\s+команды)?)\Z", re.IGNORECASE
 )
 
 
@@ -200,7 +202,7 @@ def _is_last_reviewed(label: str) -> bool:
 def _department_name(label: str) -> str:
     text = _clean(label).rstrip(":").strip()
     for pattern in _DEPARTMENT:
-        match = pattern.match(text)
+        match = pattern.fullmatch(text)
         if match:
             return match.group(1).strip()
     return text
@@ -208,7 +210,7 @@ def _department_name(label: str) -> str:
 
 def _role_heading(text: str) -> tuple[str, str]:
     title = _clean(text, heading=True)
-    match = re.match(r"^(.*?)\s*\(([^()]*)\)\s*$", title)
+    match = re.fullmatch(r"(.*?)\s*\(([^()]*)\)\s*", title)
     if match and match.group(2).strip().casefold() in SENIORITY:
         return match.group(1).strip(), SENIORITY[match.group(2).strip().casefold()]
     return title, ""
@@ -223,11 +225,11 @@ def parse(text: str, name: str) -> ParsedDocument:
     in_collaboration = False
     current: list[Item] | None = None
     for number, line in enumerate(text.split("\n"), 1):
-        if not line.strip() or _RULE.match(line):
+        if not line.strip() or _RULE.fullmatch(line):
             continue
-        heading = _HEADING.match(line)
-        label = _LABEL.match(line.strip()) if not heading else None
-        item = _ITEM.match(line) if not heading else None
+        heading = _HEADING.fullmatch(line)
+        label = _LABEL.fullmatch(line.strip()) if not heading else None
+        item = _ITEM.fullmatch(line) if not heading else None
         if heading and len(heading.group(1)) == 1:
             if not doc.title:
                 doc.title = _TITLE_SUFFIX.sub("", _clean(heading.group(2), True)) or _clean(
@@ -385,7 +387,7 @@ def build(doc: ParsedDocument, name: str, today: dt.date) -> Imported:
                 by_key[key] = resp
             raci = "A"
             if item.note:
-                letter = _RACI.match(item.note)
+                letter = _RACI.fullmatch(item.note)
                 if letter:
                     raci = letter.group(1)
                 else:
