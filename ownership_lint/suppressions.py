@@ -5,7 +5,8 @@
     # ownership-lint: disable-file=OL213                  the whole file
 
 A suppression that suppresses nothing is itself reported (OL016), so that they do not pile up
-after the problem they excused is gone.
+after the problem they excused is gone; so is one that names an integrity check, which no
+suppression silences (`Rule.integrity`).
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from pathlib import Path
 from ownership_lint.findings import Finding, Location
 
 _COMMENT = re.compile(r"(?:^|\s)#\s*ownership-lint:\s*(disable|disable-file)\s*=\s*([^#]*)")
-_CODE = re.compile(r"OL\d{3}")
+_CODE = re.compile(r"OL[0-9]{3}")
 
 
 @dataclass(frozen=True)
@@ -66,15 +67,22 @@ def scan_files(root: Path, paths: Iterable[str]) -> list[Suppression]:
 
 
 def apply(
-    findings: Sequence[Finding], suppressions: Sequence[Suppression], ran: Collection[str]
+    findings: Sequence[Finding],
+    suppressions: Sequence[Suppression],
+    ran: Collection[str],
+    integrity: Collection[str] = (),
 ) -> tuple[list[Finding], list[Finding]]:
     """The findings that no suppression covers, and OL016 findings for unused suppressions
-    (of the rules that `ran`: one that did not run cannot tell whether it was needed)."""
+    (of the rules that `ran`: one that did not run cannot tell whether it was needed) and
+    for suppressions of the `integrity` checks, whose findings are always kept."""
     from ownership_lint.rules.schema import UnusedSuppression
 
     used: set[tuple[int, str]] = set()
     kept: list[Finding] = []
     for finding in findings:
+        if finding.code in integrity:
+            kept.append(finding)
+            continue
         covering = [
             (number, finding.code)
             for number, s in enumerate(suppressions)
@@ -89,6 +97,16 @@ def apply(
     unused: list[Finding] = []
     for number, suppression in enumerate(suppressions):
         for code in suppression.codes:
+            if code in integrity:
+                unused.append(
+                    UnusedSuppression.finding(
+                        suppression.location,
+                        f"{code} is an integrity check (what a generated CODEOWNERS grants) "
+                        "and cannot be suppressed",
+                        f"remove the suppression and fix what {code} reports",
+                    )
+                )
+                continue
             valid = _CODE.fullmatch(code) is not None
             if (number, code) in used or (valid and code not in ran):
                 continue
