@@ -45,11 +45,29 @@ def is_visible(text: str) -> bool:
 # spans, emphasis, links and images, raw HTML, table cells, heading closers. Backslash
 # escapes render them as themselves.
 _MARKDOWN = re.compile(r"([\\`*_\[\]<>|#~])")
+# An entity reference (`&lt;`) would render as the character it names.
+_ENTITY = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
+# What starts a block at the beginning of a line or list item: a list item (`-`, `+`, `1.`,
+# `1)`), a setext underline (`=`), indented code (leading spaces).
+_BLOCK_MARKER = re.compile(r"[-+=]|[0-9]{1,9}(?=[.)])")
 
 
-def markdown_text(text: str) -> str:
-    """Inline Markdown that renders as `text`, on one line, with no markup of its own."""
-    return _MARKDOWN.sub(r"\\\1", visible(text))
+def markdown_text(text: str, *, line_start: bool = False) -> str:
+    """Inline Markdown that renders as `text`, on one line, with no markup of its own.
+    `line_start`: the text begins a line or a list item, where it could also start a block."""
+    shown = _ENTITY.sub(r"\\&", _MARKDOWN.sub(r"\\\1", visible(text)))
+    if not line_start:
+        return shown
+    body = shown.lstrip(" ")
+    if len(body) < len(shown):
+        return "&#32;" * (len(shown) - len(body)) + body
+    marker = _BLOCK_MARKER.match(body)
+    if marker is None:
+        return body
+    if marker.group() in "-+=":
+        return "\\" + body
+    end = marker.end()
+    return body[:end] + "\\" + body[end:]
 
 
 def markdown_code(text: str, *, in_table: bool = False) -> str:

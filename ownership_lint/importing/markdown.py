@@ -167,7 +167,16 @@ def _clean(text: str, heading: bool = False) -> str:
     for mark in ("**", "__", "*", "_", "`"):
         if len(text) > 2 * len(mark) and text.startswith(mark) and text.endswith(mark):
             text = text[len(mark) : -len(mark)]
-    return " ".join(text.split())
+    return " ".join(_unescape(text).split())
+
+
+# What `ownership-lint docs` escapes (escape.markdown_text): backslash escapes of ASCII
+# punctuation and the character references it writes, read back as the characters.
+_ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])|&#32;")
+
+
+def _unescape(text: str) -> str:
+    return _ESCAPED.sub(lambda m: m.group(1) or " ", text)
 
 
 def _key(label: str) -> str:
