@@ -24,6 +24,7 @@ from pathlib import Path
 
 from ownership_lint.config import ConfigError
 from ownership_lint.docs import headings
+from ownership_lint.escape import visible
 from ownership_lint.findings import Finding
 from ownership_lint.importing.text import slug, yaml_scalar
 from ownership_lint.loading.text import NotText
@@ -473,7 +474,7 @@ def build(doc: ParsedDocument, name: str, today: dt.date) -> Imported:
         last_reviewed = doc.last_reviewed
     title = doc.title or "Team"
     header = (
-        f"# Imported from {Path(name).name} by `ownership-lint import markdown`.\n"
+        f"# Imported from {visible(Path(name).name)} by `ownership-lint import markdown`.\n"
         "# Review every entry, then run `ownership-lint check`.\n"
     )
     team = [
@@ -540,7 +541,7 @@ def build(doc: ParsedDocument, name: str, today: dt.date) -> Imported:
             lines.append("responsibilities: []\n")
         if interfaces_of[role_id]:
             lines.append("interfaces:\n")
-            lines += [f"  - {iface}\n" for iface in interfaces_of[role_id]]
+            lines += [f"  - {yaml_scalar(iface)}\n" for iface in interfaces_of[role_id]]
         files[f"roles/{role_id}.yaml"] = "".join(lines)
     return Imported(
         files=files,

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-import json
 import re
 import unicodedata
+
+from ownership_lint.escape import is_visible
 
 _PLAIN = re.compile(r"[A-Za-z\u00c0-\uffff][^:#\n\"'`{}\[\]]*")
 MAX_ID = 48
@@ -40,13 +41,35 @@ def slug(text: str) -> str:
 
 
 def yaml_scalar(text: str) -> str:
-    """A YAML scalar: plain when nothing can misread it, else JSON-quoted (valid YAML)."""
+    """A YAML scalar that reads back as `text`: plain when nothing can misread it, else
+    double-quoted with every character YAML would not keep as it is written as an escape."""
     if (
         _PLAIN.fullmatch(text)
+        and is_visible(text)
+        and "\ufeff" not in text
         and text.casefold() not in _YAML_WORDS
         and text == text.strip()
         and " #" not in text
         and text[0] not in "&*!|>%@?-"
     ):
         return text
-    return json.dumps(text, ensure_ascii=False)
+    return '"' + _QUOTED.sub(_escape, text) + '"'
+
+
+# In a double-quoted scalar: the quote and the backslash, and what YAML does not keep as
+# written: line breaks (NEL, U+2028 and U+2029 included: YAML folds them), characters it
+# does not allow raw (controls, surrogates, U+FFFE/U+FFFF), and, so that the file reads as it
+# parses, bidirectional controls and the byte order mark.
+_QUOTED = re.compile(
+    '["\\\\\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e'
+    "\u2066-\u2069\ud800-\udfff\ufeff\ufffe\uffff]"
+)
+_YAML_ESCAPES = {'"': '\\"', "\\": "\\\\", "\n": "\\n", "\t": "\\t", "\r": "\\r"}
+
+
+def _escape(match: re.Match[str]) -> str:
+    char = match.group()
+    if char in _YAML_ESCAPES:
+        return _YAML_ESCAPES[char]
+    code = ord(char)
+    return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
