@@ -10,7 +10,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -22,6 +21,7 @@ from ownership_lint.importing.markdown import import_document
 from ownership_lint.importing.markdown import parse as parse_document
 from ownership_lint.importing.text import yaml_scalar
 from ownership_lint.loading.team import load_team
+from ownership_lint.loading.yaml_doc import load_yaml
 from ownership_lint.rules.examples import BASE_TEAM
 
 from .conftest import write_files
@@ -30,23 +30,34 @@ TODAY = dt.date(2026, 3, 1)
 # Characters YAML reads as something else when written raw, or does not allow raw.
 TRICKY = ["\u2028", "\u2029", "\x85", "\x00", "\x1b", "\x7f", "\u202e", "\ufeff", '"', "\\"]
 # Everything but what the CODEOWNERS parser splits owners on.
-TOKEN_CHARS = st.characters(exclude_characters=" \t\r\n\f\v\x00")
+TOKEN_CHARS = st.characters(codec="utf-8", exclude_characters=" \t\r\n\f\v\x00")
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.text(st.characters(), max_size=20) | st.sampled_from(["yes", "~", "- x", "a: b"]))
+@given(
+    st.text(st.characters(codec="utf-8") | st.sampled_from(",?[]{}:#&*!|>%@- \t"), max_size=20)
+    | st.sampled_from(["yes", "~", "- x", "a: b", "w?", "a, b"])
+)
 def test_yaml_scalar_reads_back_as_the_text(text: str) -> None:
     scalar = yaml_scalar(text)
     assert "\n" not in scalar and "\u2028" not in scalar and "\x85" not in scalar
-    assert yaml.safe_load(f"key: {scalar}\n") == {"key": text}
-    assert yaml.safe_load(f"- {scalar}\n") == [text]
+    assert load(f"key: {scalar}\n") == {"key": text}
+    assert load(f"- {scalar}\n") == [text]
+    flow = yaml_scalar(text, flow=True)
+    assert load(f"[{flow}, {flow}]\n") == [text, text]
+    assert load(f"{{id: {flow}, raci: C}}\n") == {"id": text, "raci": "C"}
+
+
+def load(text: str) -> Any:
+    """YAML as `check` reads it (the loader with positions and limits), nothing reported."""
+    doc, problems = load_yaml(text.encode("utf-8"), "file.yaml")
+    assert problems == [] and doc is not None, problems
+    return doc.data
 
 
 def planned(text: str) -> tuple[Any, dict[str, Any]]:
     plan = plan_import(text, parse(text, "github"), source="CODEOWNERS", name="t", today=TODAY)
-    return plan, {
-        rel: yaml.safe_load(body) for rel, body in plan.files.items() if rel != "path-ownership"
-    }
+    return plan, {rel: load(body) for rel, body in plan.files.items() if rel != "path-ownership"}
 
 
 def assert_codeowners_import_reads_back(text: str) -> None:
@@ -121,7 +132,7 @@ def test_markdown_import_with_tricky_characters_reads_back(char: str) -> None:
     text = document(f"T{char}", items)
     parsed = parse_document(text, "doc.md")
     imported = import_document(text.encode("utf-8"), "doc.md", TODAY)
-    read = {rel: yaml.safe_load(body) for rel, body in imported.files.items()}
+    read = {rel: load(body) for rel, body in imported.files.items()}
     [role_file] = [rel for rel in read if rel.startswith("roles/")]
     role = read[role_file]
     assert role["title"] == parsed.roles[0].title
@@ -144,5 +155,5 @@ def test_the_document_docs_writes_imports_back_to_the_same_values(tmp_path: Path
     team = load_team(write_files(tmp_path, {**BASE_TEAM, "team/roles/sre.yaml": role})).team
     rendered = render_document(team, "en")
     imported = import_document(rendered.encode("utf-8"), "TEAM.md", TODAY)
-    read = yaml.safe_load(imported.files["roles/site-reliability-engineer.yaml"])
+    read = load(imported.files["roles/site-reliability-engineer.yaml"])
     assert read["tools"] == tools

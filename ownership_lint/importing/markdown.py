@@ -534,7 +534,7 @@ def build(doc: ParsedDocument, name: str, today: dt.date) -> Imported:
         if claims:
             lines.append("responsibilities:\n")
             for resp, claim in claims:
-                ident = yaml_scalar(resp.id)
+                ident = yaml_scalar(resp.id, flow=claim.raci != "A")
                 entry = ident if claim.raci == "A" else f"{{id: {ident}, raci: {claim.raci}}}"
                 lines.append(f"  - {entry}\n")
         else:

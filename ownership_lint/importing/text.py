@@ -40,11 +40,13 @@ def slug(text: str) -> str:
     return result[:MAX_ID].rstrip("-")
 
 
-def yaml_scalar(text: str) -> str:
+def yaml_scalar(text: str, *, flow: bool = False) -> str:
     """A YAML scalar that reads back as `text`: plain when nothing can misread it, else
-    double-quoted with every character YAML would not keep as it is written as an escape."""
+    double-quoted with every character YAML would not keep as it is written as an escape.
+    `flow`: the scalar goes inside `[...]` or `{...}`, where `,` and `?` mean something too."""
     if (
         _PLAIN.fullmatch(text)
+        and not (flow and ("," in text or "?" in text))
         and is_visible(text)
         and "\ufeff" not in text
         and text.casefold() not in _YAML_WORDS
