@@ -41,6 +41,12 @@ def is_visible(text: str) -> bool:
     return _UNSAFE.search(text) is None
 
 
+def yaml_quoted(text: str) -> str:
+    """A YAML double-quoted scalar that reads back as `text`, on one line: `visible`'s escapes
+    (`\\n`, `\\x85`, `\\u2028` ...) are YAML's own, and YAML would fold a raw line break."""
+    return '"' + visible(text.replace("\\", "\\\\").replace('"', '\\"')) + '"'
+
+
 # Characters that start Markdown (and GitHub-flavoured Markdown) syntax inside a line: code
 # spans, emphasis, links and images, raw HTML, table cells, heading closers. Backslash
 # escapes render them as themselves.

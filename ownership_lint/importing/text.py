@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from ownership_lint.escape import is_visible
+from ownership_lint.escape import is_visible, yaml_quoted
 
 _PLAIN = re.compile(r"[A-Za-z\u00c0-\uffff][^:#\n\"'`{}\[\]]*")
 MAX_ID = 48
@@ -42,7 +42,7 @@ def slug(text: str) -> str:
 
 def yaml_scalar(text: str, *, flow: bool = False) -> str:
     """A YAML scalar that reads back as `text`: plain when nothing can misread it, else
-    double-quoted with every character YAML would not keep as it is written as an escape.
+    double-quoted, line breaks, controls and bidirectional controls as escapes.
     `flow`: the scalar goes inside `[...]` or `{...}`, where `,` and `?` mean something too."""
     if (
         _PLAIN.fullmatch(text)
@@ -55,23 +55,4 @@ def yaml_scalar(text: str, *, flow: bool = False) -> str:
         and text[0] not in "&*!|>%@?-"
     ):
         return text
-    return '"' + _QUOTED.sub(_escape, text) + '"'
-
-
-# In a double-quoted scalar: the quote and the backslash, and what YAML does not keep as
-# written: line breaks (NEL, U+2028 and U+2029 included: YAML folds them), characters it
-# does not allow raw (controls, surrogates, U+FFFE/U+FFFF), and, so that the file reads as it
-# parses, bidirectional controls and the byte order mark.
-_QUOTED = re.compile(
-    '["\\\\\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e'
-    "\u2066-\u2069\ud800-\udfff\ufeff\ufffe\uffff]"
-)
-_YAML_ESCAPES = {'"': '\\"', "\\": "\\\\", "\n": "\\n", "\t": "\\t", "\r": "\\r"}
-
-
-def _escape(match: re.Match[str]) -> str:
-    char = match.group()
-    if char in _YAML_ESCAPES:
-        return _YAML_ESCAPES[char]
-    code = ord(char)
-    return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
+    return yaml_quoted(text)
