@@ -707,7 +707,7 @@ class Drift:
     flavor: Flavor
     line: int  # first line that differs
     command: str
-    # Why the file cannot be compared at all (team/ cannot generate it, broken markers).
+    # Why the file could not be compared at all (team/ cannot generate it, broken markers).
     problem: str = ""
 
 
@@ -735,17 +735,17 @@ def drift(root: Path, team: Team) -> list[Drift]:
             if not is_generated(existing):
                 continue
             if not team.complete:
-                why = f"'{team.unreadable[0]}' cannot be read"
-                out.append(Drift(rel, flavor, 1, command, f"team/ cannot generate it: {why}"))
+                why = f"cannot be generated while '{team.unreadable[0]}' cannot be read"
+                out.append(Drift(rel, flavor, 1, command, why))
                 continue
             expected = compose(render(team, flavor, rel), existing)
         except GenerationError as err:
             first = err.findings[0] if err.findings else None
-            why = f"{first.location}: {first.message}" if first else "it cannot be rendered"
-            out.append(Drift(rel, flavor, 1, command, f"team/ cannot generate it: {why}"))
+            why = f" ({first.location}: {first.message})" if first else ""
+            out.append(Drift(rel, flavor, 1, command, f"cannot be generated from team/{why}"))
             continue
         except OutputError as err:
-            out.append(Drift(rel, flavor, 1, command, str(err)))
+            out.append(Drift(rel, flavor, 1, command, f"has a broken marker block: {err}"))
             continue
         if expected != existing:
             line = first_difference(existing, expected)

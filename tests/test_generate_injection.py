@@ -118,7 +118,8 @@ def test_a_committed_file_that_team_cannot_generate_is_reported(tmp_path: Path, 
     root = team_files(tmp_path, role, **{".github/CODEOWNERS": GENERATED_WITH_INJECTION})
     [(_, path, message)] = drift_codes(root)
     assert path == ".github/CODEOWNERS"
-    assert "cannot be checked: team/ cannot generate it: team/roles/sre.yaml:4" in message
+    assert message.startswith("'.github/CODEOWNERS' cannot be generated from team/ (")
+    assert "team/roles/sre.yaml:4:" in message and message.endswith("cannot be checked")
     code, out, _ = run("codeowners", "generate", "--check", "--root", str(root))
     assert code == 1 and "OL215" in out
     assert (root / ".github/CODEOWNERS").read_text() == GENERATED_WITH_INJECTION
@@ -133,21 +134,21 @@ def test_drift_is_checked_when_generation_is_refused_for_any_reason(tmp_path: Pa
     )
     config = Config(ignore=("OL302",))
     [(_, _, message)] = drift_codes(root, config)
-    assert "unknown role 'evil'" in message or "'evil'" in message
+    assert "cannot be generated from team/ (team/path-ownership:3:" in message
 
 
 def test_a_broken_marker_block_is_reported(tmp_path: Path) -> None:
     block = f"{gen.BEGIN_MARKER}\n/.github/ @evil\n"
     root = team_files(tmp_path, **{".github/CODEOWNERS": "* @owner\n" + block})
     [(_, _, message)] = drift_codes(root)
-    assert "has no '# END ownership-lint generated block' line" in message
+    assert "has a broken marker block: the generated block starts on line 2 but has no" in message
 
 
 def test_a_generated_file_is_not_passed_while_team_cannot_be_read(tmp_path: Path) -> None:
     root = team_files(tmp_path, "id: [sre\n", **{".github/CODEOWNERS": GENERATED_WITH_INJECTION})
     # The syntax error ignored: the drift check still refuses to pass the file.
     [(_, _, message)] = drift_codes(root, Config(ignore=("OL0",)))
-    assert "'team/roles/sre.yaml' cannot be read" in message
+    assert "cannot be generated while 'team/roles/sre.yaml' cannot be read" in message
 
 
 def test_a_clean_generated_file_is_still_up_to_date(tmp_path: Path) -> None:
