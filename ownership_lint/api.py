@@ -15,7 +15,7 @@ from ownership_lint.findings import Finding, Severity, Skipped
 from ownership_lint.loading.team import MAX_BYTES, load_team
 from ownership_lint.loading.text import NotText, conflict_markers, decode
 from ownership_lint.model import Team
-from ownership_lint.rules import all_rules, cross_checks, path_checks
+from ownership_lint.rules import all_rules, cross_checks, integrity_codes, path_checks
 from ownership_lint.rules.base import Context, RulesFile
 
 if TYPE_CHECKING:
@@ -92,7 +92,7 @@ def _tracked_files(root: Path) -> tuple[list[str] | None, str]:
 def _path_findings(rules: RulesFile, config: Config) -> list[Finding]:
     findings: list[Finding] = []
     for check in path_checks():
-        if rules.kind in check.kinds and config.wants(check.code, check.opt_in):
+        if rules.kind in check.kinds and config.wants(check.code, check.opt_in, check.integrity):
             findings.extend(check.check(rules))
     return findings
 
@@ -140,9 +140,13 @@ def lint(
     skipped: list[Skipped] = []
     ctx = Context(today=today or dt.date.today(), root=root, config=config)
     # What ran, so that a suppression of a rule that did not run is not called unused.
-    ran = {code for code, rule in all_rules().items() if config.wants(code, rule.opt_in)}
+    ran = {
+        code
+        for code, rule in all_rules().items()
+        if config.wants(code, rule.opt_in, rule.integrity)
+    }
     for rule in cross_checks():
-        if config.wants(rule.code):
+        if config.wants(rule.code, rule.opt_in, rule.integrity):
             findings.extend(rule.check(team, ctx))
     if team.mapping is not None and team.mapping_path is not None:
         from ownership_lint.codeowners.analysis import analyse
@@ -180,7 +184,7 @@ def _suppress(
                 raise ConfigError(
                     f"{err} Suppressions name exact rule codes such as OL102, separated by commas."
                 ) from None
-    kept, unused = suppressions.apply(findings, found, ran)
+    kept, unused = suppressions.apply(findings, found, ran, integrity_codes())
     return kept + unused
 
 
@@ -196,6 +200,8 @@ def lint_new(
 
     A finding is old when the same rule fires on the same object at `base` (same file and
     message, positions aside). `base` is read from git without touching the work tree.
+    Integrity checks' findings are never old: what a generated CODEOWNERS grants is not debt
+    to live with.
     """
     import tempfile
 
@@ -216,8 +222,11 @@ def lint_new(
         except ConfigError:
             known = Counter()  # no team definition at base: everything is new
     new = []
+    integrity = integrity_codes()
     for finding in report.findings:
-        if known[finding.identity()] > 0:
+        if finding.code in integrity:
+            new.append(finding)
+        elif known[finding.identity()] > 0:
             known[finding.identity()] -= 1
         else:
             new.append(finding)

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from ownership_lint.escape import is_visible, visible
 from ownership_lint.findings import Finding, Severity
 from ownership_lint.suggest import did_you_mean
 
@@ -66,23 +67,36 @@ class Config:
     flavor: str = "github"
     # Policy values that override team.yaml's `policy` (e.g. a stricter CI).
     policy: dict[str, int] = field(default_factory=dict)
+    # Code prefixes not run at all, integrity checks included: for the library's own callers
+    # (generation does not check the drift it is about to fix), never read from a file.
+    skip: tuple[str, ...] = ()
 
-    def wants(self, code: str, opt_in: bool = False) -> bool:
+    def wants(self, code: str, opt_in: bool = False, integrity: bool = False) -> bool:
+        """Whether the rule `code` runs. An integrity check always does: `select` and
+        `ignore` come from the repository under check, which may be hostile."""
+        if self.skip and code.startswith(self.skip):
+            return False
+        if integrity:
+            return True
         if opt_in:
             return code in self.select or code in self.enable
         selected = not self.select or code.startswith(self.select)
         return selected and not (self.ignore and code.startswith(self.ignore))
 
     def apply(self, findings: Iterable[Finding]) -> list[Finding]:
-        """Drop the findings not selected; give the rest their configured severity."""
+        """Drop the findings not selected; give the rest their configured severity (an
+        integrity check's findings are kept as they are)."""
         from ownership_lint.rules import all_rules
 
-        opt_in = {code for code, rule in all_rules().items() if rule.opt_in}
+        rules = all_rules()
         kept = []
         for finding in findings:
-            if not self.wants(finding.code, finding.code in opt_in):
+            rule = rules.get(finding.code)
+            opt_in = rule is not None and rule.opt_in
+            integrity = rule is not None and rule.integrity
+            if not self.wants(finding.code, opt_in, integrity):
                 continue
-            severity = self.severity.get(finding.code)
+            severity = None if integrity else self.severity.get(finding.code)
             kept.append(replace(finding, severity=severity) if severity else finding)
         return kept
 
@@ -154,7 +168,20 @@ def _codes(value: Any, where: str, key: str) -> tuple[str, ...]:
     codes = tuple(v.upper() for v in value)
     for code in codes:
         check_code(code, f"{where}: '{key}'", prefix=True)
+    if key == "ignore":
+        from ownership_lint.rules import integrity_codes
+
+        kept = sorted(set(codes) & integrity_codes())
+        if kept:
+            raise ConfigError(f"{where}: 'ignore': {_integrity_refusal(kept[0], 'ignored')}")
     return codes
+
+
+def _integrity_refusal(code: str, what: str) -> str:
+    return (
+        f"{code} is an integrity check (what a generated CODEOWNERS grants) and cannot be "
+        f"{what}; fix what it reports instead"
+    )
 
 
 def check_code(code: str, where: str, *, prefix: bool = False) -> None:
@@ -225,6 +252,13 @@ def _relative_path(value: Any, where: str, key: str, directory: bool = False) ->
     if not isinstance(value, str) or not value.strip():
         example = "team" if directory else "docs/TEAM.md"
         raise ConfigError(f"{where}: '{key}' must be a path such as \"{example}\"")
+    if not is_visible(value):
+        # A line break or control character in a path ends up in generated comments and
+        # messages, where it would start lines of its own: no real directory needs one.
+        raise ConfigError(
+            f"{where}: '{key}' is {visible(value)!r}; a path may not contain line breaks, "
+            "control characters or bidirectional controls"
+        )
     path = value.strip().replace("\\", "/")
     if directory:
         path = path.rstrip("/")
@@ -258,6 +292,8 @@ def _policy(value: Any, where: str) -> dict[str, int]:
 
 
 def _severities(value: Any, where: str) -> dict[str, Severity]:
+    from ownership_lint.rules import integrity_codes
+
     if not isinstance(value, dict):
         raise ConfigError(f"{where}: 'severity' must be a table such as {{ OL213 = \"error\" }}")
     result: dict[str, Severity] = {}
@@ -266,6 +302,10 @@ def _severities(value: Any, where: str) -> dict[str, Severity]:
         if level not in ("error", "warning"):
             raise ConfigError(
                 f"{where}: 'severity.{code}' is '{level}'; allowed: \"error\", \"warning\""
+            )
+        if level != "error" and code.upper() in integrity_codes():
+            raise ConfigError(
+                f"{where}: 'severity': {_integrity_refusal(code.upper(), 'downgraded')}"
             )
         result[code.upper()] = Severity(level)
     return result

@@ -55,15 +55,39 @@ def is_visible(text: str) -> bool:
     return visible(text) == text
 
 
+def yaml_quoted(text: str) -> str:
+    """A YAML double-quoted scalar that reads back as `text`, on one line: `visible`'s escapes
+    (`\\n`, `\\x85`, `\\u2028` ...) are YAML's own, and YAML would fold a raw line break."""
+    return '"' + visible(text.replace("\\", "\\\\").replace('"', '\\"')) + '"'
+
+
 # Characters that start Markdown (and GitHub-flavoured Markdown) syntax inside a line: code
 # spans, emphasis, links and images, raw HTML, table cells, heading closers. Backslash
 # escapes render them as themselves.
 _MARKDOWN = re.compile(r"([\\`*_\[\]<>|#~])")
+# An entity reference (`&lt;`) would render as the character it names.
+_ENTITY = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
+# What starts a block at the beginning of a line or list item: a list item (`-`, `+`, `1.`,
+# `1)`), a setext underline (`=`), indented code (leading spaces).
+_BLOCK_MARKER = re.compile(r"[-+=]|[0-9]{1,9}(?=[.)])")
 
 
-def markdown_text(text: str) -> str:
-    """Inline Markdown that renders as `text`, on one line, with no markup of its own."""
-    return _MARKDOWN.sub(r"\\\1", _one_line(text))
+def markdown_text(text: str, *, line_start: bool = False) -> str:
+    """Inline Markdown that renders as `text`, on one line, with no markup of its own.
+    `line_start`: the text begins a line or a list item, where it could also start a block."""
+    shown = _ENTITY.sub(r"\\&", _MARKDOWN.sub(r"\\\1", _one_line(text)))
+    if not line_start:
+        return shown
+    body = shown.lstrip(" ")
+    if len(body) < len(shown):
+        return "&#32;" * (len(shown) - len(body)) + body
+    marker = _BLOCK_MARKER.match(body)
+    if marker is None:
+        return body
+    if marker.group() in "-+=":
+        return "\\" + body
+    end = marker.end()
+    return body[:end] + "\\" + body[end:]
 
 
 def markdown_code(text: str, *, in_table: bool = False) -> str:

@@ -5,7 +5,8 @@
     # ownership-lint: disable-file=OL213                  the whole file
 
 A suppression that suppresses nothing is itself reported (OL016), so that they do not pile up
-after the problem they excused is gone. A suppression that names no rule (a typo such as
+after the problem they excused is gone; so is one that names an integrity check, which no
+suppression silences (`Rule.integrity`). A suppression that names no rule (a typo such as
 OL1O2) is a configuration error, located at the comment: it would otherwise silence nothing
 without a word.
 """
@@ -71,15 +72,22 @@ def scan_files(root: Path, paths: Iterable[str], limit: int) -> list[Suppression
 
 
 def apply(
-    findings: Sequence[Finding], suppressions: Sequence[Suppression], ran: Collection[str]
+    findings: Sequence[Finding],
+    suppressions: Sequence[Suppression],
+    ran: Collection[str],
+    integrity: Collection[str] = (),
 ) -> tuple[list[Finding], list[Finding]]:
     """The findings that no suppression covers, and OL016 findings for unused suppressions
-    (of the rules that `ran`: one that did not run cannot tell whether it was needed)."""
+    (of the rules that `ran`: one that did not run cannot tell whether it was needed) and
+    for suppressions of the `integrity` checks, whose findings are always kept."""
     from ownership_lint.rules.schema import UnusedSuppression
 
     used: set[tuple[int, str]] = set()
     kept: list[Finding] = []
     for finding in findings:
+        if finding.code in integrity:
+            kept.append(finding)
+            continue
         covering = [
             (number, finding.code)
             for number, s in enumerate(suppressions)
@@ -94,6 +102,16 @@ def apply(
     unused: list[Finding] = []
     for number, suppression in enumerate(suppressions):
         for code in suppression.codes:
+            if code in integrity:
+                unused.append(
+                    UnusedSuppression.finding(
+                        suppression.location,
+                        f"{code} is an integrity check (what a generated CODEOWNERS grants) "
+                        "and cannot be suppressed",
+                        f"remove the suppression and fix what {code} reports",
+                    )
+                )
+                continue
             if (number, code) in used or code not in ran:
                 continue
             unused.append(

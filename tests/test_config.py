@@ -149,6 +149,28 @@ def test_team_dir_must_stay_inside_the_repository(tmp_path: Path, value: str) ->
         load_config(tmp_path)
 
 
+@pytest.mark.parametrize("key", ["team-dir", "docs-path", "matrix-path"])
+@pytest.mark.parametrize(
+    "value",
+    ["t\\n/.github/ @evil\\n#", "docs\\r.md", "a\\u2028b", "x\\u0085y", "\\u202edocs", "a\\u0000b"],
+)
+def test_paths_refuse_line_breaks_and_control_characters(
+    tmp_path: Path, key: str, value: str
+) -> None:
+    # They end up in generated comments and messages, where a line break starts a new line.
+    (tmp_path / ".ownership-lint.toml").write_text(f'{key} = "{value}"\n')
+    with pytest.raises(ConfigError, match=f"'{key}' is .*may not contain line breaks"):
+        load_config(tmp_path)
+
+
+def test_paths_with_spaces_and_non_ascii_letters_are_fine(tmp_path: Path) -> None:
+    (tmp_path / ".ownership-lint.toml").write_text(
+        'team-dir = "Команда team"\ndocs-path = "docs/équipe.md"\n'
+    )
+    config = load_config(tmp_path)
+    assert (config.team_dir, config.docs_path) == ("Команда team", "docs/équipe.md")
+
+
 @pytest.mark.parametrize(
     ("name", "content", "message"),
     [

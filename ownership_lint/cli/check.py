@@ -107,7 +107,8 @@ def explain(code: str) -> None:
     if rule is None:
         hint = did_you_mean(code, [*registered, *(r.name for r in registered.values())])
         raise click.UsageError(f"unknown rule '{code}'. {hint}".strip())
-    click.echo(f"{rule.code} {rule.name} (default severity: {rule.severity.value})\n")
+    integrity = "; an integrity check: it cannot be switched off" if rule.integrity else ""
+    click.echo(f"{rule.code} {rule.name} (default severity: {rule.severity.value}{integrity})\n")
     click.echo(rule.doc())
     if rule.example_fail:
         click.echo("\nExample that fails (laid over a small valid team):")

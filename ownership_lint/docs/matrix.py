@@ -3,15 +3,17 @@ department) down, roles across, the owner and RACI letters in the cells; a row w
 is a gap, a row with two or more owners a conflict.
 
 Three pictures of the same data: Markdown (a table), HTML (one self-contained page: no
-network, no external assets) and SVG (renders in GitHub's Markdown as an image).
+network, no external assets) and SVG (renders in GitHub's Markdown as an image). Every value
+from team/ is escaped for the picture it goes into (`escape.markdown_text`, `markdown_code`,
+`html_text`): no markup of its own, no character XML forbids.
 """
 
 from __future__ import annotations
 
-import html
 from dataclasses import dataclass, field
 
 from ownership_lint.docs.document import GENERATED, ordered_roles
+from ownership_lint.escape import html_text, markdown_code, markdown_text
 from ownership_lint.model import Team
 
 OK, GAP, CONFLICT = "ok", "gap", "conflict"
@@ -132,26 +134,24 @@ def _group_label(group: Group) -> str:
     return group.title if group.kind == "area" else f"Interface with {group.title}"
 
 
-def _md(text: str) -> str:
-    return text.replace("|", "\\|")
-
-
 def render_markdown(matrix: Matrix) -> str:
-    header = ["Responsibility", *(_md(title) for _, title in matrix.roles), "Status"]
+    # markdown_text escapes `|` too: a value cannot add a cell to the table.
+    header = ["Responsibility", *(markdown_text(title) for _, title in matrix.roles), "Status"]
     lines = [
         GENERATED.replace("`ownership-lint docs`", "`ownership-lint matrix`"),
         "",
-        f"# {_md(matrix.title)}: responsibility assignment matrix",
+        f"# {markdown_text(matrix.title)}: responsibility assignment matrix",
         "",
         "| " + " | ".join(header) + " |",
         "|" + "|".join(["---", *(":-:" for _ in matrix.roles), "---"]) + "|",
     ]
     for group in matrix.groups:
         blank = [""] * (len(matrix.roles) + 1)
-        lines.append("| " + " | ".join([f"**{_md(_group_label(group))}**", *blank]) + " |")
+        label = markdown_text(_group_label(group))
+        lines.append("| " + " | ".join([f"**{label}**", *blank]) + " |")
         for row in group.rows:
             cells = [f"**{c}**" if c == "A" else c for c in row.cells]
-            label = f"{_md(row.title)} `{row.id}`"
+            label = f"{markdown_text(row.title)} {markdown_code(row.id, in_table=True)}"
             lines.append("| " + " | ".join([label, *cells, _status_text(row)]) + " |")
     gaps, conflicts = matrix.counts()
     lines += ["", LEGEND, f"Gaps: {gaps}. Conflicts: {conflicts}."]
@@ -202,7 +202,7 @@ _JS = """
 
 
 def render_html(matrix: Matrix) -> str:
-    e = html.escape
+    e = html_text
     gaps, conflicts = matrix.counts()
     head = "".join(
         f'<th class="role" data-column="{i}" title="{e(rid)}">{e(title)}</th>'
@@ -273,7 +273,7 @@ def _wrap(text: str, width: int) -> list[str]:
 
 
 def render_svg(matrix: Matrix) -> str:
-    e = html.escape
+    e = html_text
     rows = matrix.rows()
     label_chars = max(
         [len(r.title) for r in rows] + [len(_group_label(g)) for g in matrix.groups] + [20]
