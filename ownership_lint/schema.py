@@ -13,6 +13,7 @@ from ownership_lint.findings import Finding
 from ownership_lint.loading.yaml_doc import Document, Implicit
 from ownership_lint.rules import schema as rules
 from ownership_lint.rules import syntax
+from ownership_lint.schema_subset import Check, Unsupported, compile_schema
 from ownership_lint.suggest import did_you_mean
 
 SCHEMA_NAMES = ("team", "responsibilities", "role")
@@ -101,7 +102,20 @@ def _validator(name: str) -> Any:
     return make_validator(load_schema(name))
 
 
+@cache
+def _quick(name: str) -> Check | None:
+    try:
+        return compile_schema(load_schema(name), ecma_pattern)
+    except Unsupported:
+        return None
+
+
 def validate(doc: Document, schema_name: str) -> list[Finding]:
+    # A valid document (the usual case) is known valid without importing jsonschema, which
+    # is imported only to locate and explain what is wrong.
+    quick = _quick(schema_name)
+    if quick is not None and quick(doc.data):
+        return []
     findings: list[Finding] = []
     for error in _validator(schema_name).iter_errors(doc.data):
         findings.extend(_convert(doc, error))
