@@ -8,7 +8,9 @@
    rules x2 scaling (bench_codeowners.py; --full also runs the package on nuttx, ~2 min);
 3. roles x10: `check` on a synthetic team with ten times the shipped roles and
    responsibilities;
-4. peak memory of `codeowners lint` on all of nuttx (parse, index, every check).
+4. peak memory of `codeowners lint` on all of nuttx (parse, index, every check);
+5. growth: GitLab CODEOWNERS generation at 1k/10k/100k rules, the matrix at 1k/10k/100k rows
+   (time and peak memory), and the refusal of a 3,000 x 3,000 matrix (bench_scale.py).
 Times depend on the machine: compare the ratios printed side by side in one run.
 """
 
@@ -126,6 +128,9 @@ def main() -> None:
 
     print("== 4. peak memory on nuttx\n")
     print(_peak_memory_nuttx())
+
+    print("\n== 5. growth: GitLab generation and the matrix\n")
+    print(_run("bench_scale.py"))
 
 
 if __name__ == "__main__":

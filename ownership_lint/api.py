@@ -10,16 +10,17 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ownership_lint.config import Config, ConfigError, load_config
-from ownership_lint.findings import Finding, Severity
-from ownership_lint.loading.team import load_team
+from ownership_lint.config import Config, ConfigError, check_code, load_config
+from ownership_lint.findings import Finding, Severity, Skipped
+from ownership_lint.loading.team import MAX_BYTES, load_team
 from ownership_lint.loading.text import NotText, conflict_markers, decode
 from ownership_lint.model import Team
-from ownership_lint.rules import all_rules, cross_checks, path_checks
+from ownership_lint.rules import all_rules, cross_checks, integrity_codes, path_checks
 from ownership_lint.rules.base import Context, RulesFile
 
 if TYPE_CHECKING:
     from ownership_lint.codeowners.model import CodeownersFile, Dialect
+    from ownership_lint.codeowners.pattern import CompiledPattern
 
 __all__ = [
     "Config",
@@ -43,6 +44,8 @@ class Report:
     findings: list[Finding]
     files: list[str] = field(default_factory=list)
     team: Team | None = None
+    # Selected checks that could not run (no tracked files...): shown by every format.
+    skipped: list[Skipped] = field(default_factory=list)
 
     @property
     def errors(self) -> int:
@@ -69,20 +72,49 @@ def find_root(start: Path) -> Path:
 
 def git_files(root: Path) -> list[str] | None:
     """The tracked files under `root` from git's index, or None outside a repository."""
+    return _tracked_files(root)[0]
+
+
+def _tracked_files(root: Path) -> tuple[list[str] | None, str]:
+    """The tracked files from git's index, or None and why they are not known."""
     from ownership_lint.gitrepo import GitError, tracked_files
 
     try:
-        return tracked_files(root)
-    except GitError:
-        return None
+        return tracked_files(root), ""
+    except GitError as err:
+        fix = "install it" if "not installed" in str(err) else "run inside the repository"
+        return None, (
+            f"the tracked files are not known: {err}; {fix}, or pass --paths-from FILE "
+            "(the tracked files, one a line)"
+        )
 
 
 def _path_findings(rules: RulesFile, config: Config) -> list[Finding]:
     findings: list[Finding] = []
     for check in path_checks():
-        if rules.kind in check.kinds and config.wants(check.code, check.opt_in):
+        if rules.kind in check.kinds and config.wants(check.code, check.opt_in, check.integrity):
             findings.extend(check.check(rules))
     return findings
+
+
+def _not_run(
+    rules: RulesFile, config: Config, reason: str, *, strict: bool = True
+) -> list[Skipped]:
+    """The selected checks of `rules` that need the tracked files, which cannot be used.
+
+    `strict`: ConfigError when one of them was asked for by name (its exact code in
+    `select`, or a flag such as --unowned): the user wants its answer, and a pass would lie."""
+    codes = [
+        check.code
+        for check in path_checks()
+        if check.needs_tracked_files
+        and rules.kind in check.kinds
+        and config.wants(check.code, check.opt_in)
+    ]
+    asked = [code for code in codes if code in config.select or code in config.enable]
+    if asked and strict:
+        raise ConfigError(f"{', '.join(asked)} cannot run on {rules.path}: {reason}")
+    return [Skipped(tuple(codes), rules.path, reason)] if codes else []
 
 
 def lint(
@@ -106,16 +138,21 @@ def lint(
     if config.policy:
         team.policy = replace(team.policy, **config.policy)
     findings = list(loaded.findings)
+    skipped: list[Skipped] = []
     ctx = Context(today=today or dt.date.today(), root=root, config=config)
     # What ran, so that a suppression of a rule that did not run is not called unused.
-    ran = {code for code, rule in all_rules().items() if config.wants(code, rule.opt_in)}
+    ran = {
+        code
+        for code, rule in all_rules().items()
+        if config.wants(code, rule.opt_in, rule.integrity)
+    }
     for rule in cross_checks():
-        if config.wants(rule.code):
+        if config.wants(rule.code, rule.opt_in, rule.integrity):
             findings.extend(rule.check(team, ctx))
     if team.mapping is not None and team.mapping_path is not None:
         from ownership_lint.codeowners.analysis import analyse
 
-        files = tracked if tracked is not None else git_files(root)
+        files, why = (tracked, "") if tracked is not None else _tracked_files(root)
         rules = RulesFile(
             path=team.mapping_path,
             parsed=team.mapping,
@@ -127,10 +164,12 @@ def lint(
         findings.extend(_path_findings(rules, config))
         if rules.analysis is None:
             ran -= {check.code for check in path_checks() if check.needs_tracked_files}
+        if files is None:
+            skipped = _not_run(rules, config, why)
     findings = _suppress(root, team.files, findings, ran)
     findings = config.apply(findings)
     findings.sort(key=Finding.sort_key)
-    return Report(findings=findings, files=team.files, team=team)
+    return Report(findings=findings, files=team.files, team=team, skipped=skipped)
 
 
 def _suppress(
@@ -138,10 +177,18 @@ def _suppress(
 ) -> list[Finding]:
     from ownership_lint import suppressions
 
-    found = suppressions.scan_files(root, files)
+    found = suppressions.scan_files(root, files, MAX_BYTES)
     if not found:
         return findings
-    kept, unused = suppressions.apply(findings, found, ran)
+    for suppression in found:
+        for code in suppression.codes:
+            try:
+                check_code(code, f"{suppression.location}: a suppression")
+            except ConfigError as err:
+                raise ConfigError(
+                    f"{err} Suppressions name exact rule codes such as OL102, separated by commas."
+                ) from None
+    kept, unused = suppressions.apply(findings, found, ran, integrity_codes())
     return kept + unused
 
 
@@ -151,18 +198,21 @@ def lint_new(
     *,
     config: Config | None = None,
     today: dt.date | None = None,
+    tracked: Sequence[str] | None = None,
 ) -> Report:
     """Only the findings that the change since revision `base` introduces (a ratchet).
 
     A finding is old when the same rule fires on the same object at `base` (same file and
     message, positions aside). `base` is read from git without touching the work tree.
+    Integrity checks' findings are never old: what a generated CODEOWNERS grants is not debt
+    to live with.
     """
     import tempfile
 
     from ownership_lint import gitrepo
 
     config = config or Config()
-    report = lint(root, config=config, today=today)
+    report = lint(root, config=config, today=today, tracked=tracked)
     with tempfile.TemporaryDirectory(prefix="ownership-lint-base-") as tmp:
         # Everything a finding may compare team/ with: generated CODEOWNERS and documents.
         from ownership_lint.codeowners.locate import LOCATIONS
@@ -176,8 +226,11 @@ def lint_new(
         except ConfigError:
             known = Counter()  # no team definition at base: everything is new
     new = []
+    integrity = integrity_codes()
     for finding in report.findings:
-        if known[finding.identity()] > 0:
+        if finding.code in integrity:
+            new.append(finding)
+        elif known[finding.identity()] > 0:
             known[finding.identity()] -= 1
         else:
             new.append(finding)
@@ -201,11 +254,12 @@ def detect_dialect(rel_path: str, text: str) -> Dialect:
 
 
 def locate_codeowners(root: Path, path: Path | None, dialect: Dialect | None) -> Path:
-    """The CODEOWNERS file to use: `path`, or where the platform looks under `root`."""
+    """The CODEOWNERS file to use: `path` (relative to the current directory), or where the
+    platform looks under `root`."""
     from ownership_lint.codeowners.locate import find_codeowners
 
     if path is not None:
-        return path
+        return path.absolute()
     for candidate in [dialect] if dialect else ["github", "gitlab"]:
         found = find_codeowners(root, candidate)  # type: ignore[arg-type]
         if found is not None:
@@ -213,13 +267,6 @@ def locate_codeowners(root: Path, path: Path | None, dialect: Dialect | None) ->
     raise ConfigError(
         f"no CODEOWNERS file under '{root}' (looked in .github/, the root, docs/ and .gitlab/)"
     )
-
-
-def _relative(root: Path, path: Path) -> str:
-    try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()
 
 
 @dataclass
@@ -234,15 +281,20 @@ class LoadedCodeowners:
 def load_codeowners(
     root: Path, path: Path | None = None, dialect: Dialect | None = None
 ) -> LoadedCodeowners:
-    """Read and parse a CODEOWNERS file; ConfigError when it cannot be read as text."""
+    """Read and parse a CODEOWNERS file; ConfigError when it cannot be read as text.
+
+    The file the platform uses must be a regular file inside the repository. A file the user
+    names (`path`) may lie outside it; either way a link is not read (`fileio.read_file`)."""
     from ownership_lint.codeowners.parse import parse
+    from ownership_lint.escape import visible
+    from ownership_lint.fileio import read_file, relative
 
     file = locate_codeowners(root, path, dialect)
-    rel = _relative(root, file)
+    rel = relative(root, file)
     try:
-        raw = file.read_bytes()
+        raw = read_file(root, file, anywhere=path is not None)
     except OSError as err:
-        raise ConfigError(f"cannot read '{file}': {err.strerror or err}") from err
+        raise ConfigError(f"cannot read '{visible(rel)}': {err.strerror or err}") from err
     try:
         text = decode(raw)
     except NotText as err:
@@ -279,7 +331,7 @@ def lint_codeowners(
 
     config = config or Config()
     loaded = load_codeowners(root, path, dialect)
-    files = tracked if tracked is not None else git_files(root)
+    files, why = (tracked, "") if tracked is not None else _tracked_files(root)
     rules = RulesFile(
         path=loaded.path,
         parsed=loaded.parsed,
@@ -287,12 +339,19 @@ def lint_codeowners(
         size=loaded.size,
         roster=_roster(root, config.team_dir),
     )
-    # GitHub does not load a file over its limit at all: nothing else about it matters.
-    if files and loaded.size < GITHUB_MAX_BYTES:
+    skipped: list[Skipped] = []
+    if loaded.size >= GITHUB_MAX_BYTES:
+        # GitHub does not load a file over its limit at all: nothing else about it matters.
+        reason = f"GitHub ignores a file of {GITHUB_MAX_BYTES:,} bytes or more (OL309)"
+        skipped = _not_run(rules, config, reason, strict=False)
+    elif files is None:
+        skipped = _not_run(rules, config, why)
+    elif files:
+        # With nothing tracked at all (a new repository) no rule is dead or shadowed yet.
         rules.analysis = analyse(loaded.parsed, files, progress)
     findings = config.apply(loaded.findings + _path_findings(rules, config))
     findings.sort(key=Finding.sort_key)
-    return Report(findings=findings, files=[loaded.path])
+    return Report(findings=findings, files=[loaded.path], skipped=skipped)
 
 
 # -- who owns what -------------------------------------------------------------------------
@@ -312,10 +371,12 @@ class Ownership:
     role: str | None = None
     responsibilities: list[str] = field(default_factory=list)
     handles: list[str] = field(default_factory=list)
+    kind: str = "file"  # or "directory": the answer is for the directory itself
 
     def to_dict(self) -> dict[str, object]:
         data: dict[str, object] = {
             "path": self.path,
+            "kind": self.kind,
             "owners": self.owners,
             "line": self.line,
             "pattern": self.pattern,
@@ -345,16 +406,29 @@ def _source(
     return _mapping(root, config)
 
 
+# `C:\x`, `C:/x` and `\\server\share`: paths of another system, never a file name here.
+_WINDOWS_PATH = re.compile(r"[A-Za-z]:[\\/]|\\\\")
+
+
 def repo_path(root: Path, given: str, cwd: Path | None = None) -> str:
     """A path as the user typed it, as a repository-relative POSIX path: an existing absolute
     path, or a path relative to the current directory (when that is inside the repository),
     is translated; `/docs/x` that exists nowhere reads from the root, as in CODEOWNERS; any
-    other path is taken as relative to the root. Outside the repository: ConfigError."""
+    other path is taken as relative to the root. A trailing `/` (a directory) is kept.
+    Outside the repository, or a Windows path: ConfigError.
+
+    Paths are POSIX: a backslash is part of a file name (`f\\oo` is one name), not a
+    separator."""
     import os.path
 
+    if os.name != "nt" and _WINDOWS_PATH.match(given):
+        raise ConfigError(
+            f"'{given}' is a Windows path: give the path POSIX-style ('/' between names), "
+            "relative to the current directory or the repository root (e.g. 'terraform/main.tf')"
+        )
     top = os.path.realpath(root)
     here = os.path.realpath(cwd or Path.cwd())
-    text = given.replace("\\", "/")
+    text = given
     inside_here = here == top or here.startswith(top + os.sep)
     if os.path.isabs(text) and os.path.exists(text):
         full = os.path.realpath(text)
@@ -369,7 +443,25 @@ def repo_path(root: Path, given: str, cwd: Path | None = None) -> str:
     rel = os.path.relpath(full, top).replace(os.sep, "/")
     if rel == "." or rel == ".." or rel.startswith("../"):
         raise ConfigError(f"'{given}' is not a path inside the repository ({root})")
-    return rel
+    return rel + "/" if given.endswith("/") else rel
+
+
+def _work_tree_directory(root: Path, rel: str) -> bool | None:
+    """True when `rel` is a directory in the work tree, False when it is something else
+    there, None when it is not there. A path through a symbolic link is not a directory: git
+    tracks the link itself, as a file."""
+    import stat
+
+    current = root
+    for name in rel.split("/"):
+        current = current / name
+        try:
+            mode = current.lstat().st_mode
+        except (OSError, ValueError):
+            return None
+        if stat.S_ISLNK(mode):
+            return False
+    return stat.S_ISDIR(mode)
 
 
 def who_owns(
@@ -379,7 +471,12 @@ def who_owns(
     codeowners: Path | None = None,
     config: Config | None = None,
 ) -> list[Ownership]:
-    """The owners of each repository-relative path, from the team mapping or a CODEOWNERS file."""
+    """The owners of each repository-relative path, from the team mapping or a CODEOWNERS file.
+
+    A path is a directory when it ends with `/`, is a directory in the work tree, or (absent
+    from the work tree) holds tracked files. A directory's owner is decided by the rules that
+    match the directory itself, as git matches directories: `docs/` and `/docs/` match the
+    directory `docs`, `docs/*` does not (see `Matcher`)."""
     from ownership_lint.codeowners.index import Matcher
     from ownership_lint.codeowners.pattern import compile_pattern
 
@@ -387,10 +484,27 @@ def who_owns(
     team, source = _source(root, codeowners, config)
     matcher = Matcher(source.parsed)
     roles = {role.id: role for role in team.roles} if team is not None else {}
+    tracked: list[str] | None = None
     answers: list[Ownership] = []
-    for path in paths:
-        rule = matcher.owner_rule(path)
-        answer = Ownership(path=path, owners=list(matcher.owners(path)), source=source.path)
+    for given in paths:
+        path = given.rstrip("/")
+        directory = given.endswith("/")
+        if not directory:
+            found = _work_tree_directory(root, path)
+            if found is None:
+                if tracked is None:
+                    tracked = sorted(git_files(root) or ())
+                directory = _holds_tracked_files(tracked, path)
+            else:
+                directory = found
+        owners = matcher.owners(path, directory=directory)
+        rule = matcher.owner_rule(path, directory=directory)
+        answer = Ownership(
+            path=path,
+            owners=list(owners),
+            source=source.path,
+            kind="directory" if directory else "file",
+        )
         if rule is not None:
             answer.line, answer.pattern = rule.line, rule.pattern
         if team is not None:
@@ -403,10 +517,25 @@ def who_owns(
                 resp.id
                 for resp in team.responsibilities
                 if resp.id in owned
-                and any(compile_pattern(ref.id).matches(path) for ref in resp.paths)
+                and any(
+                    _pattern_covers(compile_pattern(ref.id), path, directory) for ref in resp.paths
+                )
             ]
         answers.append(answer)
     return answers
+
+
+def _pattern_covers(pattern: CompiledPattern, path: str, directory: bool) -> bool:
+    return pattern.matches_directory(path) if directory else pattern.matches(path)
+
+
+def _holds_tracked_files(tracked: Sequence[str], path: str) -> bool:
+    """True when a path of the sorted `tracked` list lies below the directory `path`."""
+    import bisect
+
+    stem = path + "/"
+    at = bisect.bisect_left(tracked, stem)
+    return at < len(tracked) and tracked[at].startswith(stem)
 
 
 @dataclass

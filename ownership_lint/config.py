@@ -25,6 +25,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from ownership_lint.escape import is_visible, visible
 from ownership_lint.findings import Finding, Severity
 from ownership_lint.suggest import did_you_mean
 
@@ -44,6 +45,7 @@ KEYS = (
 FLAVORS = ("github", "gitlab")
 POLICY_KEYS = ("min_members_per_role", "review_max_age_days", "max_responsibilities_per_role")
 DOCS_LANGUAGES = ("en", "ru")
+_LOOKALIKE_DIGITS = str.maketrans("OIL", "011")
 
 
 class ConfigError(Exception):
@@ -69,60 +71,88 @@ class Config:
     flavor: str = "github"
     # Policy values that override team.yaml's `policy` (e.g. a stricter CI).
     policy: dict[str, int] = field(default_factory=dict)
+    # Code prefixes not run at all, integrity checks included: for the library's own callers
+    # (generation does not check the drift it is about to fix), never read from a file.
+    skip: tuple[str, ...] = ()
 
-    def wants(self, code: str, opt_in: bool = False) -> bool:
+    def wants(self, code: str, opt_in: bool = False, integrity: bool = False) -> bool:
+        """Whether the rule `code` runs. An integrity check always does: `select` and
+        `ignore` come from the repository under check, which may be hostile."""
+        if self.skip and code.startswith(self.skip):
+            return False
+        if integrity:
+            return True
         if opt_in:
             return code in self.select or code in self.enable
         selected = not self.select or code.startswith(self.select)
         return selected and not (self.ignore and code.startswith(self.ignore))
 
     def apply(self, findings: Iterable[Finding]) -> list[Finding]:
-        """Drop the findings not selected; give the rest their configured severity."""
+        """Drop the findings not selected; give the rest their configured severity (an
+        integrity check's findings are kept as they are)."""
         from ownership_lint.rules import all_rules
 
-        opt_in = {code for code, rule in all_rules().items() if rule.opt_in}
+        rules = all_rules()
         kept = []
         for finding in findings:
-            if not self.wants(finding.code, finding.code in opt_in):
+            rule = rules.get(finding.code)
+            opt_in = rule is not None and rule.opt_in
+            integrity = rule is not None and rule.integrity
+            if not self.wants(finding.code, opt_in, integrity):
                 continue
-            severity = self.severity.get(finding.code)
+            severity = None if integrity else self.severity.get(finding.code)
             kept.append(replace(finding, severity=severity) if severity else finding)
         return kept
 
 
 def find_config_file(start: Path) -> Path | None:
+    """The closest configuration file from the repository root `start` upwards. One in the
+    repository that is a link counts as found, and is refused when it is read."""
     for directory in [start.resolve(), *start.resolve().parents]:
         for name in FILES:
             candidate = directory / name
-            if candidate.is_file() and (name != "pyproject.toml" or _has_table(candidate)):
+            if candidate.is_symlink() and directory == start.resolve():
+                return candidate
+            if candidate.is_file() and (name != "pyproject.toml" or _has_table(candidate, start)):
                 return candidate
     return None
 
 
-def _has_table(pyproject: Path) -> bool:
+def _has_table(pyproject: Path, root: Path) -> bool:
     try:
-        tool = _read(pyproject).get("tool", {})
+        tool = _read(pyproject, root).get("tool", {})
     except ConfigError:
         return True  # broken TOML is reported when it is loaded
     return not isinstance(tool, dict) or "ownership-lint" in tool  # a broken one too
 
 
-def _read(path: Path) -> dict[str, Any]:
+def _read(path: Path, root: Path) -> dict[str, Any]:
+    """A TOML file: inside the repository `root` never a link (`fileio.read_file`); the
+    directories above the root, and a file named with --config, are the user's."""
+    from ownership_lint.escape import visible
+    from ownership_lint.fileio import read_file
+
+    shown = visible(str(path))
     try:
-        with path.open("rb") as handle:
-            return tomllib.load(handle)
+        return tomllib.loads(read_file(root, path, anywhere=True).decode("utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as err:
-        raise ConfigError(f"{path}: invalid TOML: {err}") from err
+        raise ConfigError(f"{shown}: invalid TOML: {err}") from err
+    except RecursionError as err:
+        # tomllib recurses once per level of nesting: a hostile file is a configuration error.
+        raise ConfigError(
+            f"{shown}: invalid TOML: values nested too deeply for a configuration file"
+        ) from err
     except OSError as err:
-        raise ConfigError(f"{path}: cannot be read: {err.strerror or err}") from err
+        raise ConfigError(f"{shown}: cannot be read: {err.strerror or err}") from err
 
 
 def load_config(start: Path, explicit: Path | None = None) -> Config:
-    """The configuration for a repository at `start` (or from `explicit`), defaults if none."""
-    path = explicit or find_config_file(start)
+    """The configuration for a repository at `start` (or from `explicit`, relative to the
+    current directory), defaults if none."""
+    path = explicit.absolute() if explicit is not None else find_config_file(start)
     if path is None:
         return Config()
-    data = _read(path)
+    data = _read(path, start)
     table: Any = data
     where = str(path)
     if path.name == "pyproject.toml":
@@ -139,7 +169,41 @@ def _codes(value: Any, where: str, key: str) -> tuple[str, ...]:
     bad = [v for v in value if not v.upper().startswith("OL")]
     if bad:
         raise ConfigError(f"{where}: '{key}': '{bad[0]}' is not a rule code or prefix (OL...)")
-    return tuple(v.upper() for v in value)
+    codes = tuple(v.upper() for v in value)
+    for code in codes:
+        check_code(code, f"{where}: '{key}'", prefix=True)
+    if key == "ignore":
+        from ownership_lint.rules import integrity_codes
+
+        kept = sorted(set(codes) & integrity_codes())
+        if kept:
+            raise ConfigError(f"{where}: 'ignore': {_integrity_refusal(kept[0], 'ignored')}")
+    return codes
+
+
+def _integrity_refusal(code: str, what: str) -> str:
+    return (
+        f"{code} is an integrity check (what a generated CODEOWNERS grants) and cannot be "
+        f"{what}; fix what it reports instead"
+    )
+
+
+def check_code(code: str, where: str, *, prefix: bool = False) -> None:
+    """ConfigError unless `code` is a rule's code (or, with `prefix`, begins at least one):
+    a misspelt code would otherwise select nothing, or silence nothing, without a word."""
+    from ownership_lint.rules import all_rules
+
+    known = all_rules()
+    if code in known or (prefix and any(c.startswith(code) for c in known)):
+        return
+    from ownership_lint.escape import visible
+
+    what = "rule code or prefix" if prefix else "rule code"
+    # Letters typed for digits (OL1O2) first: difflib alone would rank OL312 as close.
+    digits = code[:2] + code[2:].translate(_LOOKALIKE_DIGITS)
+    hint = f"did you mean '{digits}'?" if digits in known else did_you_mean(code, known)
+    message = f"{where}: '{visible(code)}' is not a {what}. {hint}"
+    raise ConfigError(f"{message.rstrip()} ('ownership-lint rules' lists them).")
 
 
 def parse_config(table: Any, where: str, source: Path | None = None) -> Config:
@@ -195,6 +259,13 @@ def relative_path(value: Any, where: str, key: str, directory: bool = False) -> 
     if not isinstance(value, str) or not value.strip():
         example = "team" if directory else "docs/TEAM.md"
         raise ConfigError(f"{where}: '{key}' must be a path such as \"{example}\"")
+    if not is_visible(value):
+        # A line break or control character in a path ends up in generated comments and
+        # messages, where it would start lines of its own: no real directory needs one.
+        raise ConfigError(
+            f"{where}: '{key}' is {visible(value)!r}; a path may not contain line breaks, "
+            "control characters or bidirectional controls"
+        )
     path = value.strip().replace("\\", "/")
     if directory:
         path = path.rstrip("/")
@@ -228,19 +299,20 @@ def _policy(value: Any, where: str) -> dict[str, int]:
 
 
 def _severities(value: Any, where: str) -> dict[str, Severity]:
-    from ownership_lint.rules import all_rules
+    from ownership_lint.rules import integrity_codes
 
     if not isinstance(value, dict):
         raise ConfigError(f"{where}: 'severity' must be a table such as {{ OL213 = \"error\" }}")
-    known = all_rules()
     result: dict[str, Severity] = {}
     for code, level in value.items():
-        if code.upper() not in known:
-            hint = did_you_mean(code.upper(), known)
-            raise ConfigError(f"{where}: 'severity': unknown rule '{code}'. {hint}".strip())
+        check_code(code.upper(), f"{where}: 'severity'")
         if level not in ("error", "warning"):
             raise ConfigError(
                 f"{where}: 'severity.{code}' is '{level}'; allowed: \"error\", \"warning\""
+            )
+        if level != "error" and code.upper() in integrity_codes():
+            raise ConfigError(
+                f"{where}: 'severity': {_integrity_refusal(code.upper(), 'downgraded')}"
             )
         result[code.upper()] = Severity(level)
     return result

@@ -57,6 +57,11 @@ def snapshot(root: Path, rev: str | None, team_dir: str) -> Iterator[Snapshot]:
     from ownership_lint import gitrepo
 
     if rev is None:
+        if gitrepo.is_bare(root):
+            raise gitrepo.GitError(
+                "a bare repository has no work tree to compare: name the revision to compare "
+                "with --head REV"
+            )
         yield _snapshot_dir(root, "work tree", team_dir, gitrepo.tracked_files(root))
         return
     with tempfile.TemporaryDirectory(prefix="ownership-lint-") as tmp:
@@ -222,4 +227,22 @@ def ownership_diff(
 ) -> OwnershipDiff:
     """Compare the ownership model at `base` with `head` (default: the work tree)."""
     with snapshot(root, base, team_dir) as old, snapshot(root, head, team_dir) as new:
+        if old.team is not None and new.team is None:
+            raise ConfigError(_no_head_team(new, team_dir))
         return compare(old, new)
+
+
+def _no_head_team(head: Snapshot, team_dir: str) -> str:
+    """Why the head side has no team definition, and what to do: a comparison with nothing
+    would report every role removed."""
+    where = "the work tree" if head.label == "work tree" else f"revision '{head.label}'"
+    message = f"{where} has no team definition at '{team_dir}/': nothing to compare with"
+    if head.label == "work tree" and any(p.startswith(f"{team_dir}/") for p in head.files):
+        return (
+            f"{message}. It is in the index but not in the work tree (a sparse checkout?): "
+            f"'git sparse-checkout add {team_dir}', or compare a revision with --head HEAD"
+        )
+    return (
+        f"{message}. If the change removes {team_dir}/ on purpose, review that change itself; "
+        "otherwise check it out, or name the revision with --head REV"
+    )

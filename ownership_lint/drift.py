@@ -6,12 +6,22 @@ from __future__ import annotations
 from pathlib import Path
 
 
-def read_committed(path: Path) -> str | None:
-    """The file's text with '\\n' line ends (a checkout with core.autocrlf reads the same), or
-    None when it is absent. OSError and UnicodeDecodeError are the caller's to report."""
-    if not path.is_file():
+def read_committed(root: Path, path: Path | str, *, anywhere: bool = False) -> str | None:
+    """The text of the file at `path` (relative to the repository `root`) with '\\n' line
+    ends (a checkout with core.autocrlf reads the same), or None when it is absent.
+
+    Read with `fileio.read_file`: a link, or a file outside the repository (unless
+    `anywhere`: a path the user named), raises UnsafePath, and nothing of it is read.
+    OSError (UnsafePath and FileTooLarge included) and UnicodeDecodeError are the caller's
+    to report.
+    """
+    from ownership_lint.fileio import read_file
+
+    try:
+        raw = read_file(root, path, anywhere=anywhere)
+    except (FileNotFoundError, NotADirectoryError):
         return None
-    return path.read_bytes().decode("utf-8").replace("\r\n", "\n")
+    return raw.decode("utf-8").replace("\r\n", "\n")
 
 
 def first_difference(old: str, new: str) -> int:
@@ -23,14 +33,23 @@ def first_difference(old: str, new: str) -> int:
     return max(1, min(len(old_lines), len(new_lines)))
 
 
+def _lines(text: str) -> list[str]:
+    # '\n' only: str.splitlines would also break at \x85, \u2028 ... inside a line.
+    return text.removesuffix("\n").split("\n") if text else []
+
+
 def unified_diff(old: str, new: str, rel: str, old_label: str, new_label: str) -> str:
+    """A unified diff for a terminal or a CI log: the committed side is hostile, so every
+    line is shown with `escape.visible`."""
     import difflib  # only when there is a difference to show
 
-    return "".join(
-        difflib.unified_diff(
-            old.splitlines(keepends=True),
-            new.splitlines(keepends=True),
-            fromfile=f"{rel} ({old_label})",
-            tofile=f"{rel} ({new_label})",
-        )
+    from ownership_lint.escape import visible
+
+    lines = difflib.unified_diff(
+        _lines(old),
+        _lines(new),
+        fromfile=f"{rel} ({old_label})",
+        tofile=f"{rel} ({new_label})",
+        lineterm="",
     )
+    return "".join(visible(line) + "\n" for line in lines)

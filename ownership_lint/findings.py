@@ -75,3 +75,20 @@ class Finding:
             "message": self.message,
             "hint": self.hint,
         }
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """Selected checks that could not run, and why: a run whose checks did not all look is
+    never reported as passed (every report format shows this notice)."""
+
+    codes: tuple[str, ...]
+    path: str  # the file they would have checked, repository-relative
+    reason: str  # why they could not run, and what to do about it
+
+    @property
+    def message(self) -> str:
+        return f"{', '.join(self.codes)} did not run on {self.path}: {self.reason}"
+
+    def to_dict(self) -> dict[str, object]:
+        return {"codes": list(self.codes), "path": self.path, "message": self.message}

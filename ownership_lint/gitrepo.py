@@ -50,10 +50,16 @@ def tracked_files(root: Path) -> list[str]:
     return sorted({path for path in out.split("\0") if path})
 
 
-def read_paths_file(path: Path) -> list[str]:
-    """Paths listed one a line (blank lines and a leading './' ignored), as --paths-from takes."""
+def read_paths_file(path: Path, root: Path | None = None) -> list[str]:
+    """Paths listed one a line (blank lines and a leading './' ignored), as --paths-from takes.
+
+    The user names the file: it may lie outside the repository `root`, but no link inside
+    the repository is read (`fileio.read_file`)."""
+    from ownership_lint.fileio import read_file
+
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        raw = read_file(root or Path.cwd(), path.absolute(), anywhere=True)
+        text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as err:
         raise GitError(f"'{path}' is not UTF-8 text") from err
     except OSError as err:
@@ -86,8 +92,28 @@ def resolve(root: Path, rev: str) -> str:
     except GitError as err:
         if "not inside a git repository" in str(err):
             raise
+        if _answer(root, "rev-parse", "--is-shallow-repository") == "true":
+            # CI's default checkout (fetch-depth: 1) has one commit: the base is not there.
+            raise GitError(
+                f"unknown revision '{rev}': this is a shallow clone, which lacks it. Fetch the "
+                "history: in GitHub Actions, actions/checkout with 'fetch-depth: 0' (in GitLab "
+                f"CI, GIT_DEPTH: 0), or 'git fetch --depth=N origin {rev}' before this command"
+            ) from err
         raise GitError(f"unknown revision '{rev}'") from err
     return out.decode("ascii").strip()
+
+
+def _answer(root: Path, *args: str) -> str:
+    """git's one-line answer, or '' when git cannot answer."""
+    try:
+        return _git(root, *args).decode("utf-8", "replace").strip()
+    except GitError:
+        return ""
+
+
+def is_bare(root: Path) -> bool:
+    """True in a bare repository: there is no work tree to read."""
+    return _answer(root, "rev-parse", "--is-bare-repository") == "true"
 
 
 def _prefix(root: Path) -> str:

@@ -11,6 +11,7 @@ finds errors in (`generate.checked_team`).
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -32,6 +33,7 @@ class Output:
     text: str
     existing: str | None
     command: str  # the command that regenerates only this file
+    root: Path
 
     @property
     def up_to_date(self) -> bool:
@@ -41,10 +43,12 @@ class Output:
         return unified_diff(self.existing or "", self.text, self.rel, "on disk", "from team/")
 
 
-def _read(path: Path, rel: str) -> str | None:
+def _read(root: Path, rel: str) -> str | None:
+    """The file as it is now (None: absent); ConfigError for a link or a file outside the
+    repository, none of which is read."""
     from ownership_lint.generate import read_existing
 
-    return read_existing(path, rel)
+    return read_existing(root, root / rel, rel)
 
 
 def kept_by_hand(root: Path) -> list[str]:
@@ -53,7 +57,7 @@ def kept_by_hand(root: Path) -> list[str]:
 
     found = []
     for rel in gen.CHECKED_LOCATIONS:
-        existing = _read(root / rel, rel)
+        existing = _read(root, rel)
         if existing is not None and not gen.is_generated(existing):
             found.append(rel)
     return found
@@ -64,7 +68,7 @@ def _codeowners(root: Path, team: Team, config: Config) -> list[Output]:
 
     places: list[tuple[str, gen.Flavor]] = []
     for rel in gen.CHECKED_LOCATIONS:
-        existing = _read(root / rel, rel)
+        existing = _read(root, rel)
         if existing is not None and gen.is_generated(existing):
             flavor = gen.generated_flavor(existing)
             places.append((rel, flavor or ("gitlab" if rel.startswith(".gitlab/") else "github")))
@@ -78,14 +82,14 @@ def _codeowners(root: Path, team: Team, config: Config) -> list[Output]:
     outputs = []
     for rel, flavor in places:
         made = gen.codeowners_file(root, team, flavor=flavor, output=root / rel)
-        outputs.append(Output(made.path, made.rel, made.text, made.existing, made.command))
+        outputs.append(Output(made.path, made.rel, made.text, made.existing, made.command, root))
     return outputs
 
 
 def _documents(root: Path, team: Team, config: Config) -> list[Output]:
     outputs = []
     docs = root / config.docs_path
-    if docs.exists():
+    if os.path.lexists(docs):  # a link too: it is refused, never skipped
         from ownership_lint.docs.document import render_document
 
         outputs.append(
@@ -93,12 +97,13 @@ def _documents(root: Path, team: Team, config: Config) -> list[Output]:
                 docs,
                 config.docs_path,
                 render_document(team, config.docs_language),
-                _read(docs, config.docs_path),
+                _read(root, config.docs_path),
                 "ownership-lint docs",
+                root,
             )
         )
     picture = root / config.matrix_path
-    if picture.exists():
+    if os.path.lexists(picture):
         from ownership_lint.docs.matrix import format_for, render_matrix
 
         rel = config.matrix_path
@@ -108,8 +113,9 @@ def _documents(root: Path, team: Team, config: Config) -> list[Output]:
                 picture,
                 rel,
                 render_matrix(team, fmt),
-                _read(picture, rel),
+                _read(root, rel),
                 f"ownership-lint matrix --format {fmt} --output {rel}",
+                root,
             )
         )
     return outputs
@@ -128,8 +134,9 @@ def _schemas(root: Path, config: Config) -> list[Output]:
             directory / name,
             f"{config.schemas_dir}/{name}",
             data.decode("utf-8"),
-            _read(directory / name, f"{config.schemas_dir}/{name}"),
+            _read(root, f"{config.schemas_dir}/{name}"),
             "ownership-lint schemas",
+            root,
         )
         for name, data in sorted(shipped.items())
     ]
@@ -162,5 +169,5 @@ def write(outputs: Sequence[Output]) -> list[Output]:
 
     written = [output for output in outputs if not output.up_to_date]
     for output in written:
-        atomic_write(output.path, output.text.encode("utf-8"))
+        atomic_write(output.path, output.text.encode("utf-8"), root=output.root)
     return written

@@ -58,7 +58,7 @@ id: maintainer
 title: Maintainer
 seniority: senior               # junior, middle, senior, lead or principal
 description: Owns everything until the team splits the work into more roles.
-# GitHub/GitLab handles (@user) or teams (@org/team). `check` fails (OL215) until the
+# GitHub/GitLab handles (@user) or teams (@org/team). `check` fails (OL216) until the
 # placeholder is replaced with real people.
 members:
   - "@your-github-handle"
@@ -115,7 +115,9 @@ def scaffold(
     files = scaffold_files(today or dt.date.today(), team_dir, schemas_dir)
     try:
         schemas = schema_files.write(base, schemas_dir)
-        write_directory(target, {rel: text.encode("utf-8") for rel, text in files.items()})
+        write_directory(
+            target, {rel: text.encode("utf-8") for rel, text in files.items()}, root=base
+        )
     except OSError as err:
         raise ConfigError(f"cannot write '{target}': {err.strerror or err}") from err
     return [f"{team_dir}/{rel}" for rel in files] + schemas

@@ -13,11 +13,13 @@ from ownership_lint.findings import Finding
 from ownership_lint.loading.yaml_doc import Document, Implicit
 from ownership_lint.rules import schema as rules
 from ownership_lint.rules import syntax
+from ownership_lint.schema_subset import Check, Unsupported, compile_schema
 from ownership_lint.suggest import did_you_mean
 
 SCHEMA_NAMES = ("team", "responsibilities", "role")
-# The schemas' pattern for titles and names: they end up in headings and generated comments.
-ONE_LINE = "^[^\\r\\n]*$"
+# The schemas' pattern for titles and names: they end up in headings and generated comments,
+# so no line break (NEL, U+2028 and U+2029 included) and no control character.
+ONE_LINE = "^[^\\x00-\\x1f\\x7f-\\x9f\\u2028\\u2029]*$"
 
 _TYPE_WORDS = {
     "string": "text",
@@ -46,24 +48,81 @@ def load_schema(name: str) -> dict[str, Any]:
     return schema
 
 
+def ecma_pattern(pattern: str) -> str:
+    """A schema's `pattern` (ECMA-262, as JSON Schema specifies and editors apply it) as a
+    Python regular expression with the same meaning: `$` outside a character class is the
+    end of the value. Python's `$` also matches before a final newline, so with
+    jsonschema's plain `re.search` an id `"sre\\n"` would pass `^[a-z]+$`."""
+    out: list[str] = []
+    in_class = False
+    i = 0
+    while i < len(pattern):
+        char = pattern[i]
+        if char == "\\":
+            out.append(pattern[i : i + 2])
+            i += 2
+            continue
+        if in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+        elif char == "$":
+            char = r"\Z"
+        out.append(char)
+        i += 1
+    return "".join(out)
+
+
+@cache
+def _compiled(pattern: str) -> re.Pattern[str]:
+    return re.compile(ecma_pattern(pattern))
+
+
+@cache
+def _ecma_validator() -> Any:
+    # jsonschema is the slowest import on the check path: load it only when validating.
+    from jsonschema import Draft202012Validator, validators
+    from jsonschema.exceptions import ValidationError
+
+    def pattern(validator: Any, patrn: str, instance: Any, schema: Any) -> Iterator[Any]:
+        if validator.is_type(instance, "string") and not _compiled(patrn).search(instance):
+            yield ValidationError(f"{instance!r} does not match {patrn!r}")
+
+    return validators.extend(Draft202012Validator, {"pattern": pattern})
+
+
+def make_validator(schema: dict[str, Any]) -> Any:
+    """A Draft 2020-12 validator for `schema` whose `pattern` means what ECMA-262 says."""
+    ecma = _ecma_validator()
+    return ecma(schema, format_checker=ecma.FORMAT_CHECKER)
+
+
 @cache
 def _validator(name: str) -> Any:
-    # jsonschema is the slowest import on the check path: load it only when validating.
-    from jsonschema import Draft202012Validator
+    return make_validator(load_schema(name))
 
-    return Draft202012Validator(
-        load_schema(name), format_checker=Draft202012Validator.FORMAT_CHECKER
-    )
+
+@cache
+def _quick(name: str) -> Check | None:
+    try:
+        return compile_schema(load_schema(name), ecma_pattern)
+    except Unsupported:
+        return None
 
 
 def validate(doc: Document, schema_name: str) -> list[Finding]:
+    # A valid document (the usual case) is known valid without importing jsonschema, which
+    # is imported only to locate and explain what is wrong.
+    quick = _quick(schema_name)
+    if quick is not None and quick(doc.data):
+        return []
     findings: list[Finding] = []
     for error in _validator(schema_name).iter_errors(doc.data):
         findings.extend(_convert(doc, error))
     return findings
 
 
-_REQUIRED = re.compile(r"^'(.+)' is a required property$")
+_REQUIRED = re.compile(r"'(.+)' is a required property", re.DOTALL)
 
 
 def _inside(path: tuple[Any, ...]) -> str:
@@ -121,7 +180,7 @@ def _convert(doc: Document, error: Any) -> Iterator[Finding]:
             )
     elif kind == "required" and isinstance(instance, dict):
         # jsonschema reports each missing key as an error of its own.
-        key = _REQUIRED.match(error.message)
+        key = _REQUIRED.fullmatch(error.message)
         missing = [key.group(1)] if key else [k for k in error.validator_value if k not in instance]
         properties = schema.get("properties", {})
         for name in missing:
@@ -206,7 +265,7 @@ def _invalid_value(
         message = f"'{instance}' is not one of: {', '.join(choices)}"
         return rules.InvalidValue.finding(location, message, suggestion)
     if kind == "pattern" and expected == ONE_LINE:
-        message = "the value must fit on one line"
+        message = "the value must fit on one line, without control characters"
     elif kind == "pattern":
         message = f"'{instance}' is not of the expected form"
     elif kind == "format":

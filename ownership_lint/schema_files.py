@@ -42,35 +42,39 @@ def _ours(data: bytes) -> bool:
 def plan(root: Path, schemas_dir: str) -> tuple[Path, dict[str, bytes]]:
     """The directory, and the schema files in it that must be (re)written: missing ones and
     older copies of ours. ConfigError when a file there is someone else's, or when the
-    directory leads outside the repository (a link)."""
+    directory or a file is a link or leads outside the repository (`fileio.read_file`)."""
+    from ownership_lint.escape import visible
+    from ownership_lint.fileio import read_file
+
     target = root / schemas_dir
-    if not target.resolve().is_relative_to(root.resolve()):
-        raise ConfigError(f"'{schemas_dir}' leads outside the repository: no schema is written")
     changed: dict[str, bytes] = {}
     for name, data in packaged().items():
-        path = target / name
-        if path.is_symlink() or (path.exists() and not path.is_file()):
-            raise ConfigError(f"'{schemas_dir}/{name}' is not a regular file: it is not replaced")
-        existing = path.read_bytes() if path.exists() else None
+        shown = visible(f"{schemas_dir}/{name}")
+        try:
+            existing: bytes | None = read_file(root, f"{schemas_dir}/{name}")
+        except FileNotFoundError:
+            existing = None
+        except OSError as err:
+            raise ConfigError(f"'{shown}': {err}; no schema is written") from err
         if existing == data:
             continue
         if existing is not None and not _ours(existing):
             raise ConfigError(
-                f"'{schemas_dir}/{name}' exists and is not an ownership-lint schema; set "
-                "schemas-dir in the configuration to another directory"
+                f"'{shown}' exists and is not an ownership-lint schema; set schemas-dir in the "
+                "configuration to another directory"
             )
         changed[name] = data
     return target, changed
 
 
 def write(root: Path, schemas_dir: str) -> list[str]:
-    """Write the schemas that are missing or out of date (each atomically); the paths written,
-    relative to the root."""
+    """Write the schemas that are missing or out of date (each atomically, inside the
+    repository, never through a link); the paths written, relative to the root."""
     from ownership_lint.fileio import atomic_write
 
     target, changed = plan(root, schemas_dir)
     for name, data in sorted(changed.items()):
-        atomic_write(target / name, data)
+        atomic_write(target / name, data, root=root)
     return [f"{schemas_dir}/{name}" for name in sorted(changed)]
 
 

@@ -5,7 +5,10 @@
     # ownership-lint: disable-file=OL213                  the whole file
 
 A suppression that suppresses nothing is itself reported (OL016), so that they do not pile up
-after the problem they excused is gone.
+after the problem they excused is gone; so is one that names an integrity check, which no
+suppression silences (`Rule.integrity`). A suppression that names no rule (a typo such as
+OL1O2) is a configuration error, located at the comment: it would otherwise silence nothing
+without a word.
 """
 
 from __future__ import annotations
@@ -18,7 +21,6 @@ from pathlib import Path
 from ownership_lint.findings import Finding, Location
 
 _COMMENT = re.compile(r"(?:^|\s)#\s*ownership-lint:\s*(disable|disable-file)\s*=\s*([^#]*)")
-_CODE = re.compile(r"OL\d{3}")
 
 
 @dataclass(frozen=True)
@@ -53,28 +55,39 @@ def scan(path: str, text: str) -> list[Suppression]:
     return found
 
 
-def scan_files(root: Path, paths: Iterable[str]) -> list[Suppression]:
+def scan_files(root: Path, paths: Iterable[str], limit: int) -> list[Suppression]:
+    """The suppressions in the team files `paths`, read as the loader reads them (at most
+    `limit` bytes each, never a link: `fileio.read_file`)."""
+    from ownership_lint.fileio import read_file
+
     found: list[Suppression] = []
     for rel in paths:
         try:
-            text = (root / rel).read_text(encoding="utf-8")
+            text = read_file(root, rel, limit=limit).decode("utf-8")
         except (OSError, UnicodeDecodeError):
-            continue  # the loader reports unreadable files
+            continue  # the loader reports unreadable (and refused) files
         if "ownership-lint:" in text:
             found.extend(scan(rel, text))
     return found
 
 
 def apply(
-    findings: Sequence[Finding], suppressions: Sequence[Suppression], ran: Collection[str]
+    findings: Sequence[Finding],
+    suppressions: Sequence[Suppression],
+    ran: Collection[str],
+    integrity: Collection[str] = (),
 ) -> tuple[list[Finding], list[Finding]]:
     """The findings that no suppression covers, and OL016 findings for unused suppressions
-    (of the rules that `ran`: one that did not run cannot tell whether it was needed)."""
+    (of the rules that `ran`: one that did not run cannot tell whether it was needed) and
+    for suppressions of the `integrity` checks, whose findings are always kept."""
     from ownership_lint.rules.schema import UnusedSuppression
 
     used: set[tuple[int, str]] = set()
     kept: list[Finding] = []
     for finding in findings:
+        if finding.code in integrity:
+            kept.append(finding)
+            continue
         covering = [
             (number, finding.code)
             for number, s in enumerate(suppressions)
@@ -91,18 +104,23 @@ def apply(
     unused: list[Finding] = []
     for number, suppression in enumerate(suppressions):
         for code in suppression.codes:
-            valid = _CODE.fullmatch(code) is not None
-            if (number, code) in used or (valid and code not in ran):
+            if code in integrity:
+                unused.append(
+                    UnusedSuppression.finding(
+                        suppression.location,
+                        f"{code} is an integrity check (what a generated CODEOWNERS grants) "
+                        "and cannot be suppressed",
+                        f"remove the suppression and fix what {code} reports",
+                    )
+                )
+                continue
+            if (number, code) in used or code not in ran:
                 continue
             unused.append(
                 UnusedSuppression.finding(
                     suppression.location,
-                    f"the suppression of {code} suppresses nothing"
-                    if valid
-                    else f"'{code}' in a suppression is not a rule code",
-                    "remove it: the problem it excused is gone"
-                    if valid
-                    else "write rule codes such as OL102, separated by commas",
+                    f"the suppression of {code} suppresses nothing",
+                    "remove it: the problem it excused is gone",
                 )
             )
     return kept, unused

@@ -24,6 +24,26 @@ SEED_DIR = FIXTURES / "seed"
 SHIPPED_TODAY = dt.date(2026, 11, 29)
 
 
+def git(root: Path, *args: str) -> str:
+    """Run git in `root` (as a fixed, throwaway identity); its standard output."""
+    result = subprocess.run(
+        ["git", "-c", "user.email=t@example.invalid", "-c", "user.name=t", *args],
+        cwd=root,
+        check=True,
+        capture_output=True,
+    )
+    return result.stdout.decode("utf-8", "surrogateescape")
+
+
+def commit_all(root: Path) -> Path:
+    """Commit everything under `root`, a git repository from then on."""
+    if not (root / ".git").exists():
+        git(root, "init", "-q")
+    git(root, "add", "-A")
+    git(root, "commit", "-qm", "x")
+    return root
+
+
 def write_files(root: Path, files: Mapping[str, str | bytes]) -> Path:
     for rel, content in files.items():
         path = root / rel

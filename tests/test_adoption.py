@@ -44,7 +44,7 @@ def test_from_nothing_to_a_pre_commit_hook_and_a_pull_request(
     code, out, _ = run("init")
     assert code == 0 and "created ../team/roles/maintainer.yaml" in out
     code, out, _ = run("check")
-    assert code == 1 and f"OL215 '{PLACEHOLDER}'" in out
+    assert code == 1 and f"OL216 '{PLACEHOLDER}'" in out
 
     # edit: real people, and a writer role that owns the documentation.
     team = repo / "team"

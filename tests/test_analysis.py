@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import itertools
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ownership_lint.codeowners.analysis import analyse, duplicates
+from ownership_lint.codeowners.analysis import analyse, duplicates, semantic_key
 from ownership_lint.codeowners.model import CodeownersFile
 from ownership_lint.codeowners.parse import parse
 from ownership_lint.codeowners.pattern import compile_pattern
@@ -105,3 +107,40 @@ def test_gitlab_shadowing_names_the_winner_of_the_same_section() -> None:
     result = analyse(parse(text, "gitlab"), ["docs/a.md"])
     shadow = result.shadowed[0]
     assert shadow.winner is not None and shadow.winner.line == 3
+
+
+# Every path of up to four segments over a small alphabet, for the semantic key property.
+_NAMES = ("a", "b", "docs", "x.py")
+ALL_PATHS = ["/".join(p) for n in range(1, 5) for p in itertools.product(_NAMES, repeat=n)]
+
+
+# Few segment kinds, so that different spellings of one meaning meet often.
+KEY_PATTERN = st.builds(
+    lambda lead, segs, trail: lead + "/".join(segs) + trail,
+    st.sampled_from(["", "/"]),
+    st.lists(st.sampled_from(["a", "*", "**", "x.py"]), min_size=1, max_size=3),
+    st.sampled_from(["", "/"]),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(KEY_PATTERN, min_size=2, max_size=16))
+def test_same_semantic_key_means_same_paths(patterns: list[str]) -> None:
+    """OL306 calls two rules duplicates when their keys are equal: they must then match the
+    same paths, with the trailing `/**/` (git's meaning) and `**` runs included."""
+    groups: dict[tuple[str | None, str], set[tuple[str, ...]]] = {}
+    for rule in parse("".join(f"{p} @o\n" for p in patterns)).rules:
+        compiled = compile_pattern(rule.pattern)
+        matched = tuple(p for p in ALL_PATHS if compiled.matches(p))
+        groups.setdefault(semantic_key(rule, "github"), set()).add(matched)
+    assert all(len(answers) == 1 for answers in groups.values())
+
+
+def test_semantic_key_equivalences() -> None:
+    same = [("x/**/**", "/x/"), ("x/**/**/", "x/**/"), ("**/**/x", "x"), ("/docs/**", "docs/**")]
+    for first, second in same:
+        a, b = parse(f"{first} @a\n{second} @b\n").rules
+        assert semantic_key(a, "github") == semantic_key(b, "github"), (first, second)
+    for first, second in [("x/**/", "x/"), ("x/**/", "/x/"), ("**/", "**")]:
+        a, b = parse(f"{first} @a\n{second} @b\n").rules
+        assert semantic_key(a, "github") != semantic_key(b, "github"), (first, second)

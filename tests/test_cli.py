@@ -38,7 +38,9 @@ def clean_team(tmp_path: Path) -> Path:
 
 
 def test_clean_team_exits_0(run: Run, clean_team: Path) -> None:
-    code, out, _ = run("check", "--root", str(clean_team))
+    # Outside git: the tracked files the mapping is checked against come from a file.
+    files = write_files(clean_team, {"files.txt": "alerts/a.yaml\n.github/workflows/ci.yml\n"})
+    code, out, _ = run("check", "--root", str(clean_team), "--paths-from", str(files / "files.txt"))
     assert code == 0
     assert out == "All checks passed (5 files).\n"
 
@@ -50,7 +52,7 @@ def test_findings_exit_1_with_location_hint_and_summary(run: Run, bad_team: Path
         "team/roles/sre.yaml:5:20: OL201 unknown responsibility 'alerts.rule'",
         "    hint: did you mean 'alerts.rules'?",
     ]
-    assert out.splitlines()[-1].startswith("Found 2 errors and 1 warning in 5 files.")
+    assert out.splitlines()[-1].startswith("Found 2 errors and 1 warning in 5 files")
 
 
 def test_warnings_alone_exit_0(run: Run, tmp_path: Path) -> None:
@@ -71,7 +73,10 @@ def test_json_output_is_one_object(run: Run, bad_team: Path) -> None:
     assert code == 1
     document = json.loads(out)
     assert document["version"] == 1
-    assert document["summary"] == {"errors": 2, "warnings": 1, "files": 5}
+    summary = document["summary"]
+    assert (summary["errors"], summary["warnings"], summary["files"]) == (2, 1, 5)
+    # Outside git, the checks against the tracked files did not run: the summary says so.
+    assert [s["codes"] for s in summary["skipped"]] == [["OL307", "OL308"]]
     assert [f["code"] for f in document["findings"]] == ["OL101", "OL201", "OL501"]
     assert document["findings"][1] == {
         "code": "OL201",

@@ -34,7 +34,8 @@ def test_pyproject_table_ignore_and_severity(tmp_path: Path, run: Run) -> None:
     )
     code, out, _ = run("check", "--root", str(tmp_path))
     assert code == 1 and "OL213 role 'analyst'" in out
-    (tmp_path / "pyproject.toml").write_text('[tool.ownership-lint]\nignore = ["OL2"]\n')
+    # Outside git the path checks (OL3) could not run: ignored too, nothing is left unsaid.
+    (tmp_path / "pyproject.toml").write_text('[tool.ownership-lint]\nignore = ["OL2", "OL3"]\n')
     code, out, _ = run("check", "--root", str(tmp_path))
     assert code == 0 and out.startswith("All checks passed")
 
@@ -86,7 +87,7 @@ def test_team_dir_from_config(tmp_path: Path, run: Run) -> None:
         ('ignore = "OL1"\n', "'ignore' must be a list of rule codes"),
         ('ignore = ["E501"]\n', "'E501' is not a rule code or prefix"),
         ('severity = { OL213 = "fatal" }\n', "'severity.OL213' is 'fatal'; allowed"),
-        ('severity = { OL999 = "error" }\n', "'severity': unknown rule 'OL999'"),
+        ('severity = { OL999 = "error" }\n', "'severity': 'OL999' is not a rule code"),
         ("ignore = [\n", "invalid TOML"),
     ],
 )
@@ -146,6 +147,28 @@ def test_team_dir_must_stay_inside_the_repository(tmp_path: Path, value: str) ->
     (tmp_path / ".ownership-lint.toml").write_text(f'team-dir = "{value}"\n')
     with pytest.raises(ConfigError, match="must be a path inside the repository"):
         load_config(tmp_path)
+
+
+@pytest.mark.parametrize("key", ["team-dir", "docs-path", "matrix-path"])
+@pytest.mark.parametrize(
+    "value",
+    ["t\\n/.github/ @evil\\n#", "docs\\r.md", "a\\u2028b", "x\\u0085y", "\\u202edocs", "a\\u0000b"],
+)
+def test_paths_refuse_line_breaks_and_control_characters(
+    tmp_path: Path, key: str, value: str
+) -> None:
+    # They end up in generated comments and messages, where a line break starts a new line.
+    (tmp_path / ".ownership-lint.toml").write_text(f'{key} = "{value}"\n')
+    with pytest.raises(ConfigError, match=f"'{key}' is .*may not contain line breaks"):
+        load_config(tmp_path)
+
+
+def test_paths_with_spaces_and_non_ascii_letters_are_fine(tmp_path: Path) -> None:
+    (tmp_path / ".ownership-lint.toml").write_text(
+        'team-dir = "Команда team"\ndocs-path = "docs/équipe.md"\n'
+    )
+    config = load_config(tmp_path)
+    assert (config.team_dir, config.docs_path) == ("Команда team", "docs/équipe.md")
 
 
 @pytest.mark.parametrize(

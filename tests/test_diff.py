@@ -10,18 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import REPO, Run
-
-
-def git(repo: Path, *args: str) -> str:
-    result = subprocess.run(
-        ["git", "-c", "user.email=t@example.invalid", "-c", "user.name=t", *args],
-        cwd=repo,
-        check=True,
-        capture_output=True,
-        text=True,
-    )
-    return result.stdout
+from .conftest import REPO, Run, git
 
 
 def edit(path: Path, old: str, new: str) -> None:
@@ -33,12 +22,14 @@ def edit(path: Path, old: str, new: str) -> None:
 @pytest.fixture
 def repo(tmp_path: Path) -> Path:
     """Base: the shipped team without its catch-all rule, budget.forecasting owned by the
-    cloud architect alone, and an invalid handle (a known problem). Head (committed): the SRE
-    claims budget.forecasting too, /monitoring/ moves to the DevOps engineer, two new files."""
+    cloud architect alone, an invalid handle and a member that is not one owner (known
+    problems). Head (committed): the SRE claims budget.forecasting too, /monitoring/ moves to
+    the DevOps engineer, two new files."""
     shutil.copytree(REPO / "team", tmp_path / "team")
     (tmp_path / ".ownership-lint.toml").write_text('ignore = ["OL307"]\n')
     edit(tmp_path / "team/path-ownership", "*                         infrastructure-lead\n", "")
-    edit(tmp_path / "team/roles/devops-engineer.yaml", '"@dmitry-devops"', '"not a handle"')
+    edit(tmp_path / "team/roles/devops-engineer.yaml", '"@dmitry-devops"', '"not-a-handle"')
+    edit(tmp_path / "team/roles/cloud-architect.yaml", '"@carlos-cloud"', '"@carlos cloud"')
     for rel in [
         "monitoring/alerts/cpu.yaml",
         "monitoring/alerts/disk.yaml",
@@ -155,6 +146,9 @@ def test_check_base_reports_only_what_the_change_introduces(run: Run, repo: Path
     # Known at base, even though lines moved (OL212) or details changed (OL308: the shadowed
     # /finops/ now matches two files instead of one).
     assert not {code for code, _ in new} & {"OL212", "OL308"}
+    # An integrity check's finding is never old: a handle that would break a CODEOWNERS line
+    # is not debt to live with.
+    assert ("OL215", "team/roles/cloud-architect.yaml") in new
 
 
 def test_check_base_with_an_unknown_revision_exits_2(run: Run, repo: Path) -> None:

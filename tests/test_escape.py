@@ -60,3 +60,34 @@ def test_html_text_is_well_formed_xml(value: str) -> None:
 def test_workflow_command_values_cannot_end_the_command() -> None:
     assert escape.workflow_data("a\r\n::b%") == "a%0D%0A::b%25"
     assert escape.workflow_property("x,y::z\n") == "x%2Cy%3A%3Az%0A"
+
+
+def test_markdown_text_renders_entity_references_as_written() -> None:
+    assert escape.markdown_text("&lt;script&gt; &#60; a & b") == "\\&lt;script\\&gt; &\\#60; a & b"
+
+
+@pytest.mark.parametrize(
+    ("value", "shown"),
+    [
+        ("- item", "\\- item"),
+        ("+ item", "\\+ item"),
+        ("1. one", "1\\. one"),
+        ("12) twelve", "12\\) twelve"),
+        ("=== underline", "\\=== underline"),
+        ("    indented", "&#32;&#32;&#32;&#32;indented"),
+        ("plain - text", "plain - text"),
+    ],
+)
+def test_markdown_text_at_a_line_start_starts_no_block(value: str, shown: str) -> None:
+    assert escape.markdown_text(value, line_start=True) == shown
+    assert escape.markdown_text(value) == value
+
+
+@pytest.mark.parametrize("value", [v for v in HOSTILE if "\udc80" not in v] + ['"\\"'])
+def test_yaml_quoted_reads_back_as_the_value_on_one_line(value: str) -> None:
+    from ownership_lint.loading.yaml_doc import load_yaml
+
+    quoted = escape.yaml_quoted(value)
+    assert escape.is_visible(quoted)
+    doc, problems = load_yaml(f"key: {quoted}\n".encode(), "x.yaml")
+    assert problems == [] and doc is not None and doc.data == {"key": value}

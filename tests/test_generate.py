@@ -11,7 +11,7 @@ import pytest
 from ownership_lint import fileio
 from ownership_lint.api import lint
 from ownership_lint.cli import run
-from ownership_lint.codeowners import Matcher, parse
+from ownership_lint.codeowners import Matcher, compile_pattern, parse
 from ownership_lint.generate import (
     GenerationError,
     gitlab_patterns,
@@ -125,6 +125,15 @@ def test_gitlab_translation_keeps_githubs_meaning() -> None:
     assert gitlab_patterns("/src/**") == ("/src/",)  # one level on GitLab, a subtree on GitHub
     assert gitlab_patterns("*") == ("*",)
     assert gitlab_patterns("/a/*") == ("/a/*",)
+    # GitHub reads `x/**/` as git does (the files in x's subdirectories); GitLab's `x/**/`
+    # would also own the files directly in x, so the translation is `/x/*/`.
+    assert gitlab_patterns("x/**/") == ("/x/*/",)
+    assert gitlab_patterns("/x/**/**/") == ("/x/*/",)
+    assert gitlab_patterns("**/") == ("*/",)  # every file inside some directory
+    for github, path, owned in [("x/**/", "x/a", False), ("x/**/", "x/b/c", True)]:
+        (gitlab,) = gitlab_patterns(github)
+        assert compile_pattern(github, "github").matches(path) is owned
+        assert compile_pattern(gitlab, "gitlab").matches(path) is owned
 
 
 # -- GitLab sections -----------------------------------------------------------------------
@@ -291,8 +300,11 @@ def test_lines_outside_the_marker_block_survive_regeneration(tmp_path: Path) -> 
     target.write_text("# ours\n/vendor/  @hand-written\n")
     assert run(["codeowners", "generate", "--root", str(root), "--markers"]) == 1
     text = target.read_text()
-    assert text.startswith("# ours\n/vendor/  @hand-written\n\n# BEGIN ownership-lint")
-    assert text.endswith("# END ownership-lint generated block\n")
+    # The block goes first, so that the hand-written lines still win (test_markers.py).
+    assert text.startswith("# BEGIN ownership-lint")
+    assert text.endswith(
+        "# END ownership-lint generated block\n\n# ours\n/vendor/  @hand-written\n"
+    )
     # Hand-written lines after the block, and a stale block: regeneration keeps the lines.
     stale = text.replace("@acme/sre", "@gone") + "/LICENSE  @legal\n"
     target.write_text(stale)

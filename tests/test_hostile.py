@@ -147,13 +147,15 @@ def test_unreadable_role_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -
     from ownership_lint.api import lint as lint_api
 
     write_files(tmp_path, BASE_TEAM)
-    real = Path.read_bytes
+    real = os.open
 
-    def deny(self: Path) -> bytes:
-        if self.name == "sre.yaml":
+    def deny(path: str | Path, flags: int, *args: int, **kwargs: int) -> int:
+        if Path(path).name == "sre.yaml":
             raise PermissionError(13, "Permission denied")
-        return real(self)
+        return real(path, flags, *args, **kwargs)
 
-    monkeypatch.setattr(Path, "read_bytes", deny)
+    # Every repository file is opened by fileio.read_file (tests run as root: chmod denies
+    # nothing).
+    monkeypatch.setattr(os, "open", deny)
     findings = [(f.code, f.location.path, f.message) for f in lint_api(tmp_path).findings]
     assert ("OL015", ROLE, "the file cannot be read: Permission denied") in findings

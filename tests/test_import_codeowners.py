@@ -153,7 +153,7 @@ def test_owners_that_request_nobody_are_reported_and_left_out(
     write_files(tmp_path, {"CODEOWNERS": source})
     assert run(["import", "codeowners", str(tmp_path / "CODEOWNERS"), "--root", str(tmp_path)]) == 1
     out = capsys.readouterr().out
-    assert "CODEOWNERS:1:16: OL215 'you@example.com' is a placeholder, not an owner" in out
+    assert "CODEOWNERS:1:16: OL216 'you@example.com' is a placeholder, not an owner" in out
     assert "CODEOWNERS:2:9: OL304 'Lok' is not a valid owner" in out
     mapping = (tmp_path / "team/path-ownership").read_text()
     assert "\n*       core\n" in mapping and "\n/docs/\n" in mapping  # no owner left: un-owned

@@ -31,12 +31,13 @@ def git_repo(root: Path, files: dict[str, str]) -> Path:
 
 
 def test_init_fails_check_on_its_placeholder_and_nothing_else(tmp_path: Path, run: Run) -> None:
+    tmp_path = git_repo(tmp_path / "repo", {})
     code, out, _ = run("init", str(tmp_path))
     assert code == 0 and "created team/roles/maintainer.yaml" in out
     assert f"replace '{PLACEHOLDER}' in team/roles/maintainer.yaml" in out
     code, out, _ = run("check", "--root", str(tmp_path))
     assert code == 1
-    assert f"{MAINTAINER}:" in out and "OL215 '@your-github-handle' in role 'maintainer'" in out
+    assert f"{MAINTAINER}:" in out and "OL216 '@your-github-handle' in role 'maintainer'" in out
     assert out.endswith("Found 1 error and 0 warnings in 4 files.\n")
     # Nothing is generated for a placeholder either.
     assert run("codeowners", "generate", "--root", str(tmp_path))[0] == 1

@@ -138,7 +138,7 @@ def test_alias_bomb_is_refused_quickly() -> None:
     data, found = load("\n".join(lines) + "\n")
     assert data is None
     assert [c for c, *_ in found] == ["OL009"]
-    assert "expands to more than" in found[0][3]
+    assert "aliases expand the document to more than" in found[0][3]
 
 
 @pytest.mark.parametrize("opener", ["[", "{a: ", "- "])
@@ -184,7 +184,7 @@ def test_symlink_outside_the_repository_is_not_followed(tmp_path: Path) -> None:
     (repo / ROLE).symlink_to(secret)
     findings = [f for f in lint(repo).findings if f.location.path == ROLE]
     assert [f.code for f in findings] == ["OL015"]
-    assert "outside the repository" in findings[0].message
+    assert "is a link" in findings[0].message
 
 
 @pytest.mark.parametrize("value", ["!!bool maybe", '!!int ""', "!!int '-'", '!!float ""'])

@@ -51,6 +51,7 @@ def test_who_owns_json_shape(run: Run, repo: Path) -> None:
     assert json.loads(out) == [
         {
             "path": "alerts/cpu.yaml",
+            "kind": "file",
             "owners": ["sre"],
             "line": 1,
             "pattern": "/alerts/",
@@ -60,6 +61,7 @@ def test_who_owns_json_shape(run: Run, repo: Path) -> None:
         },
         {
             "path": "nowhere/file",
+            "kind": "file",
             "owners": [],
             "line": None,
             "pattern": None,
@@ -102,9 +104,21 @@ def test_who_owns_with_a_codeowners_file(run: Run, repo: Path) -> None:
     )
     assert code == 0
     assert json.loads(out) == [
-        {"path": "alerts/cpu.yaml", "owners": ["@sre-sam"], "line": 4, "pattern": "/alerts/"},
-        {"path": "README.md", "owners": ["@sre-sam"], "line": 2, "pattern": "*"},
-        {"path": "docs/x.md", "owners": ["not-a-handle"], "line": 6, "pattern": "docs/*.md"},
+        {
+            "path": "alerts/cpu.yaml",
+            "kind": "file",
+            "owners": ["@sre-sam"],
+            "line": 4,
+            "pattern": "/alerts/",
+        },
+        {"path": "README.md", "kind": "file", "owners": ["@sre-sam"], "line": 2, "pattern": "*"},
+        {
+            "path": "docs/x.md",
+            "kind": "file",
+            "owners": ["not-a-handle"],
+            "line": 6,
+            "pattern": "docs/*.md",
+        },
     ]
 
 

@@ -35,9 +35,10 @@ def test_github_annotations_escape_and_locate() -> None:
         "100% owned\nby two",
         "fix: it",
     )
+    # The message and the hint are a line each: a line break inside one is shown as \n.
     assert github.annotation(finding) == (
         "::error file=team/a%2Cb%3Ac.yaml,line=3,col=5,endLine=3,endColumn=9,"
-        "title=OL102 multiple-owners::100%25 owned%0Aby two%0Afix: it"
+        "title=OL102 multiple-owners::100%25 owned\\nby two%0Afix: it"
     )
 
 
@@ -45,12 +46,16 @@ def test_github_format_prints_annotations_then_the_full_text(run: Run) -> None:
     code, out, _ = run("check", "--root", str(SEED), "--format", "github")
     assert code == 1
     lines = out.splitlines()
-    annotations = [line for line in lines if line.startswith("::")]
+    annotations = [line for line in lines if line.startswith(("::error ", "::warning "))]
     # 16 findings, the two conflicts at both of their claims.
     assert len(annotations) == 18
+    assert lines[:18] == annotations
     assert annotations[-1].startswith("::error file=team/team.yaml,line=22,col=14,")
     assert any(line.startswith("::warning file=team/team.yaml,line=3") for line in annotations)
-    assert lines[-1] == "Found 17 errors and 1 warning in 6 files."
+    # The text copy follows, with the runner's command processing stopped around it.
+    assert lines[18].startswith("::stop-commands::")
+    assert lines[-1] == f"::{lines[18].removeprefix('::stop-commands::')}::"
+    assert lines[-2] == "Found 17 errors and 1 warning in 6 files."
 
 
 def test_job_summary_is_appended(run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -204,7 +209,7 @@ def test_output_file_that_is_not_a_regular_file_is_refused(run: Run, tmp_path: P
     code, _, err = run("check", "--root", str(SEED), "--output-file", str(target))
     assert (tmp_path / "real.json").read_text() == "kept"
     assert code == 2
-    assert err.startswith("ownership-lint: error: ") and "not a regular file" in err
+    assert err.startswith("ownership-lint: error: ") and "is a link" in err
 
 
 def test_no_job_summary_from_a_report_written_to_a_file(

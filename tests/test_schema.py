@@ -8,11 +8,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import regress
 from jsonschema import Draft202012Validator
 
 from ownership_lint.api import Report
 from ownership_lint.rules.examples import BASE_TEAM
-from ownership_lint.schema import SCHEMA_NAMES, load_schema, schema_dir
+from ownership_lint.schema import ONE_LINE, SCHEMA_NAMES, load_schema, make_validator, schema_dir
 
 from .conftest import REPO
 
@@ -139,7 +140,11 @@ def test_titles_are_one_line(example_team: Callable[..., Report]) -> None:
     # there could smuggle a rule in.
     role = BASE_TEAM[SRE].replace("title: Site Reliability Engineer", 'title: "SRE\\n/x/ @evil"')
     [(code, line, _, message, _)] = lines(example_team({SRE: role}))
-    assert (code, line, message) == ("OL013", 2, "the value must fit on one line")
+    assert (code, line, message) == (
+        "OL013",
+        2,
+        "the value must fit on one line, without control characters",
+    )
 
 
 def test_missing_keys_are_each_reported_once(example_team: Callable[..., Report]) -> None:
@@ -171,3 +176,84 @@ def test_an_invalid_raci_letter_owns_nothing(example_team: Callable[..., Report]
     )
     # OL101: nobody owns alerts.rules now; OL312: so the mapping's /alerts/ rule is unjustified.
     assert sorted(c for c, *_ in lines(example_team({SRE: role}))) == ["OL013", "OL101", "OL312"]
+
+
+# -- patterns mean what ECMA-262 says ----------------------------------------------------
+
+# A value each schema pattern accepts; a new pattern needs one here.
+PATTERN_SAMPLES = {
+    "^[a-z][a-z0-9]*(-[a-z0-9]+)*$": "cloud-architect",
+    "^[a-z][a-z0-9]*(-[a-z0-9]+)*(\\.[a-z][a-z0-9]*(-[a-z0-9]+)*)*$": "alerts.health-monitoring",
+    ONE_LINE: "SRE - Site Reliability Engineer",
+    "^[^\\[\\]\\x00-\\x1f\\x7f-\\x9f\\u2028\\u2029]+$": "Infrastructure Lead",
+}
+LINE_ENDS = ("\n", "\r\n", "\r", "\x85", "\u2028", "\u2029")
+
+
+def schema_patterns() -> set[str]:
+    def walk(node: Any) -> Iterator[str]:
+        if isinstance(node, dict):
+            if isinstance(node.get("pattern"), str):
+                yield node["pattern"]
+            for sub in node.values():
+                yield from walk(sub)
+        elif isinstance(node, list):
+            for sub in node:
+                yield from walk(sub)
+
+    return {p for name in SCHEMA_NAMES for p in walk(load_schema(name))}
+
+
+def matches(pattern: str, value: str) -> bool:
+    return bool(make_validator({"type": "string", "pattern": pattern}).is_valid(value))
+
+
+def test_every_schema_pattern_has_a_sample() -> None:
+    assert schema_patterns() == set(PATTERN_SAMPLES)
+
+
+@pytest.mark.parametrize("pattern", sorted(PATTERN_SAMPLES))
+def test_every_schema_pattern_rejects_a_trailing_line_break(pattern: str) -> None:
+    # jsonschema's own `pattern` uses Python's re.search, where `$` also matches before a
+    # final newline: "alerts.health-monitoring\n" would pass and break generated files.
+    sample = PATTERN_SAMPLES[pattern]
+    assert matches(pattern, sample)
+    for end in LINE_ENDS:
+        assert not matches(pattern, sample + end), repr(end)
+        assert not matches(pattern, end + sample), repr(end)
+
+
+def test_a_responsibility_id_with_a_final_newline_is_invalid(
+    example_team: Callable[..., Report],
+) -> None:
+    catalogue = BASE_TEAM["team/responsibilities.yaml"].replace(
+        "      - id: alerts.rules\n", '      - id: "alerts.rules\\n"\n'
+    )
+    report = example_team({"team/responsibilities.yaml": catalogue})
+    assert ("OL013", "'alerts.rules\\n' is not of the expected form") in [
+        (f.code, f.message.replace("\n", "\\n")) for f in report.findings
+    ]
+
+
+@pytest.mark.parametrize("pattern", sorted(PATTERN_SAMPLES))
+def test_schema_patterns_agree_with_an_ecma_engine(pattern: str) -> None:
+    # Editors validate with JavaScript's regular expressions; `check` must agree with them.
+    sample = PATTERN_SAMPLES[pattern]
+    values = [
+        sample,
+        "",
+        "a",
+        "A",
+        "a-",
+        "a..b",
+        "x\ty",
+        "é",
+        "[x]",
+        "\U0001f600",
+        "\u202e",
+        *(sample + end for end in LINE_ENDS),
+        *(sample[:3] + end + sample[3:] for end in LINE_ENDS),
+    ]
+    ecma = regress.Regex(pattern)
+    for value in values:
+        assert matches(pattern, value) == (ecma.find(value) is not None), repr(value)

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 import click
 
 from ownership_lint import __version__
+from ownership_lint.escape import visible
 
 if TYPE_CHECKING:
     from ownership_lint.api import Report
@@ -164,39 +165,50 @@ def use_colour(choice: str, stream: object) -> bool:
 
 
 def render_report(report: Report, options: ReportOptions) -> str:
-    findings, files = report.findings, len(report.files)
+    findings, files, skipped = report.findings, len(report.files), report.skipped
     if options.fmt == "json":
         from ownership_lint.report import json_report
 
-        return json_report.render(findings, files)
+        return json_report.render(findings, files, skipped)
     if options.fmt == "github":
         from ownership_lint.report import github
 
-        return github.render(findings, files, quiet=options.quiet)
+        return github.render(findings, files, quiet=options.quiet, skipped=skipped)
     if options.fmt == "sarif":
         from ownership_lint.report import sarif
 
-        return sarif.render(findings, files)
+        return sarif.render(findings, files, skipped)
     if options.fmt == "gitlab":
         from ownership_lint.report import gitlab
 
-        return gitlab.render(findings, files)
+        return gitlab.render(findings, files, skipped)
     from ownership_lint.report import text
 
     colour = options.output_file is None and use_colour(options.color, sys.stdout)
-    return text.render(findings, files, colour=colour, quiet=options.quiet)
+    return text.render(findings, files, colour=colour, quiet=options.quiet, skipped=skipped)
 
 
-def emit(report: Report, options: ReportOptions | str, title: str = "ownership-lint") -> NoReturn:
+def emit(
+    report: Report,
+    options: ReportOptions | str,
+    title: str = "ownership-lint",
+    root: Path | None = None,
+) -> NoReturn:
     """Print (or write) a report of findings, append the job summary on GitHub Actions (when
-    printing), and exit with the report's code."""
+    printing), and exit with the report's code.
+
+    `--output-file` is the CI author's choice, not the repository's: it may lie outside the
+    repository `root` (a SARIF file in the runner's temporary directory), but it is never
+    written through a link, and inside the repository no link on the way is followed."""
     if isinstance(options, str):
         options = ReportOptions(fmt=options)
     rendered = render_report(report, options)
     if options.output_file is not None:
         from ownership_lint.fileio import atomic_write
 
-        atomic_write(options.output_file, rendered.encode("utf-8"))
+        # Relative to the current directory, as the user typed it.
+        target = options.output_file.absolute()
+        atomic_write(target, rendered.encode("utf-8"), root=root or Path.cwd(), anywhere=True)
     else:
         # The renderer already decided about colour: keep click from stripping it.
         click.echo(rendered, nl=False, color=True)
@@ -207,17 +219,17 @@ def emit(report: Report, options: ReportOptions | str, title: str = "ownership-l
         from ownership_lint.report import markdown
 
         with open(summary, "a", encoding="utf-8") as handle:
-            handle.write(markdown.render(report.findings, len(report.files), title))
+            handle.write(markdown.render(report.findings, len(report.files), title, report.skipped))
     sys.exit(EXIT_CLEAN if options.exit_zero else report.exit_code)
 
 
-def tracked_from(paths_from: Path | None) -> list[str] | None:
+def tracked_from(paths_from: Path | None, root: Path) -> list[str] | None:
     if paths_from is None:
         return None
     from ownership_lint.gitrepo import GitError, read_paths_file
 
     try:
-        return read_paths_file(paths_from)
+        return read_paths_file(paths_from, root)
     except GitError as err:
         raise click.UsageError(str(err)) from err
 
@@ -240,8 +252,57 @@ CODEOWNERS = click.option(
 )
 
 
+class _PipeSafeStdout:
+    """Standard output that takes a reader going away (`ownership-lint rules | head -1`) as
+    the end of the output, not as a failure: what follows goes nowhere, and the command
+    finishes with the exit code it would have given (click would exit 1 on EPIPE)."""
+
+    def __init__(self, stream: Any) -> None:
+        self._stream = stream
+        self._gone = False
+
+    def write(self, text: str) -> int:
+        if not self._gone:
+            try:
+                return int(self._stream.write(text))
+            except BrokenPipeError:
+                self._drain()
+        return len(text)
+
+    def flush(self) -> None:
+        if not self._gone:
+            try:
+                self._stream.flush()
+            except BrokenPipeError:
+                self._drain()
+
+    def _drain(self) -> None:
+        self._gone = True
+        # What is still buffered is flushed again at exit: let it go to /dev/null, silently.
+        try:
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            try:
+                os.dup2(devnull, self._stream.fileno())
+            finally:
+                os.close(devnull)
+        except (OSError, ValueError, AttributeError):
+            pass  # not a file descriptor (a test's capture): dropping the writes is enough
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)
+
+
 def run(args: Sequence[str] | None = None) -> int:
     """Run the CLI on `args` (default: sys.argv) and return the exit code; never raises."""
+    stdout = sys.stdout
+    sys.stdout = _PipeSafeStdout(stdout)
+    try:
+        return _run(args)
+    finally:
+        sys.stdout = stdout
+
+
+def _run(args: Sequence[str] | None) -> int:
     try:
         cli.main(
             args=list(args) if args is not None else None,
@@ -254,7 +315,13 @@ def run(args: Sequence[str] | None = None) -> int:
     except click.exceptions.Exit as done:
         return done.exit_code
     except click.ClickException as err:
-        err.show()
+        # Messages quote configuration values, file names and revisions: one visible line
+        # (see `escape.visible`), whatever they hold. The usage lines come from the context.
+        shown = visible(err.format_message())
+        if isinstance(err, click.UsageError):
+            click.UsageError(shown, err.ctx).show()
+        else:
+            click.ClickException(shown).show()
         return EXIT_ERROR
     except click.exceptions.Abort:
         click.echo("Aborted.", err=True)
@@ -263,7 +330,7 @@ def run(args: Sequence[str] | None = None) -> int:
         return EXIT_ERROR
     except OSError as err:
         # The file system said no (permissions, a full disk, not a regular file...).
-        click.echo(f"ownership-lint: error: {err}", err=True)
+        click.echo(f"ownership-lint: error: {visible(str(err))}", err=True)
         return EXIT_ERROR
     except Exception as err:
         if os.environ.get(DEBUG_ENV):
@@ -271,7 +338,7 @@ def run(args: Sequence[str] | None = None) -> int:
 
             traceback.print_exc()
         click.echo(
-            f"ownership-lint: internal error: {type(err).__name__}: {err} "
+            f"ownership-lint: internal error: {type(err).__name__}: {visible(str(err))} "
             f"(rerun with --debug or {DEBUG_ENV}=1 for the traceback)",
             err=True,
         )

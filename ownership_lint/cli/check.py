@@ -10,12 +10,14 @@ from ownership_lint.cli.app import (
     CONFIG,
     FORMAT,
     IGNORE,
+    PATHS_FROM,
     SELECT,
     ReportOptions,
     cli,
     emit,
     load_cli_config,
     report_options,
+    tracked_from,
 )
 
 # An example longer than this (the 3 MB CODEOWNERS of OL309) is shown cut.
@@ -34,6 +36,7 @@ EXAMPLE_LINES = 20
     metavar="REV",
     help="Report only the findings this change introduces since revision REV (a ratchet).",
 )
+@PATHS_FROM
 @CONFIG
 @SELECT
 @IGNORE
@@ -42,6 +45,7 @@ def check(
     root: Path | None,
     team_dir: str | None,
     base: str | None,
+    paths_from: Path | None,
     config_file: Path | None,
     select: str | None,
     ignore: str | None,
@@ -51,20 +55,21 @@ def check(
     from ownership_lint.api import ConfigError, find_root, lint, lint_new
 
     root = root or find_root(Path.cwd())
+    tracked = tracked_from(paths_from, root)
     try:
         config = load_cli_config(root, config_file, select, ignore, team_dir)
         if base is None:
-            report = lint(root, config=config)
+            report = lint(root, config=config, tracked=tracked)
         else:
             from ownership_lint.gitrepo import GitError
 
             try:
-                report = lint_new(root, base, config=config)
+                report = lint_new(root, base, config=config, tracked=tracked)
             except GitError as err:
                 raise click.UsageError(str(err)) from err
     except ConfigError as err:
         raise click.UsageError(str(err)) from err
-    emit(report, report_options)
+    emit(report, report_options, root=root)
 
 
 @cli.command()
@@ -103,7 +108,8 @@ def explain(code: str) -> None:
         hint = did_you_mean(code, [*registered, *(r.name for r in registered.values())])
         hint = hint or "'ownership-lint rules' lists every rule."
         raise click.UsageError(f"unknown rule '{code}'. {hint}")
-    click.echo(f"{rule.code} {rule.name} (default severity: {rule.severity.value})\n")
+    integrity = "; an integrity check: it cannot be switched off" if rule.integrity else ""
+    click.echo(f"{rule.code} {rule.name} (default severity: {rule.severity.value}{integrity})\n")
     click.echo(rule.doc())
     if rule.example_fail:
         click.echo("\nExample that fails (laid over a small valid team):")

@@ -36,12 +36,16 @@ def _load(
         loaded = load_team(root, config.team_dir)
     except api.ConfigError as err:
         raise click.UsageError(str(err)) from err
+    from ownership_lint.escape import visible
+
+    team_dir = visible(config.team_dir)
     if loaded.team.unreadable:
         # What those files define is unknown: a document rendered without it would be wrong.
         first = next(f for f in loaded.findings if f.location.path in loaded.team.unreadable)
         click.echo(
-            f"ownership-lint: {first.location}: {first.code} {first.message}\n"
-            f"{config.team_dir}/ cannot be read completely: nothing was written or compared. "
+            f"ownership-lint: {visible(str(first.location))}: {first.code} "
+            f"{visible(first.message)}\n"
+            f"{team_dir}/ cannot be read completely: nothing was written or compared. "
             "Run 'ownership-lint check'.",
             err=True,
         )
@@ -49,9 +53,10 @@ def _load(
     broken = [f for f in loaded.findings if f.severity.value == "error"]
     if broken:
         click.echo(
-            f"ownership-lint: warning: {config.team_dir}/ has {len(broken)} errors (first: "
-            f"{broken[0].location}: {broken[0].code} {broken[0].message}); the output shows "
-            "what could be read. Run 'ownership-lint check'.",
+            f"ownership-lint: warning: {team_dir}/ has {len(broken)} errors (first: "
+            f"{visible(str(broken[0].location))}: {broken[0].code} "
+            f"{visible(broken[0].message)}); the output shows what could be read. "
+            "Run 'ownership-lint check'.",
             err=True,
         )
     return root, config, loaded.team
@@ -59,22 +64,27 @@ def _load(
 
 def _checked(root: Path, config: Config) -> Team:
     from ownership_lint import api
+    from ownership_lint.escape import visible
     from ownership_lint.generate import GenerationError, checked_team
 
     try:
         return checked_team(root, config)
     except GenerationError as err:
         click.echo(
-            f"ownership-lint: {config.team_dir}/ has errors: nothing was written or compared. "
-            "Run 'ownership-lint check'.",
+            f"ownership-lint: {visible(config.team_dir)}/ has errors: nothing was written or "
+            "compared. Run 'ownership-lint check'.",
             err=True,
         )
         emit(api.Report(err.findings, err.files), "text")
 
 
-def _output(root: Path, rendered: str, output: str, check: bool, command: str) -> None:
+def _output(root: Path, rendered: str, output: str, check: bool, command: str, named: bool) -> None:
     """Write `rendered` to `output` (relative to the root; '-' is stdout), or with `check`
-    compare it with what is there and exit 1 with a diff when they differ."""
+    compare it with what is there and exit 1 with a diff when they differ.
+
+    A path from the configuration must stay inside the repository; one the user `named` on
+    the command line may lie outside it. Either way no link is read or written through."""
+    from ownership_lint.escape import visible
     from ownership_lint.fileio import atomic_write
 
     if output == "-":
@@ -83,29 +93,32 @@ def _output(root: Path, rendered: str, output: str, check: bool, command: str) -
         click.echo(rendered, nl=False)
         return
     target = Path(output) if Path(output).is_absolute() else root / output
+    shown = visible(output)
     if check:
         from ownership_lint.drift import read_committed, unified_diff
 
         try:
-            current = read_committed(target)
-        except (OSError, UnicodeDecodeError) as err:
-            raise click.UsageError(f"cannot read '{target}' as UTF-8 text: {err}") from err
+            current = read_committed(root, target, anywhere=named)
+        except UnicodeDecodeError as err:
+            raise click.UsageError(f"'{shown}' is not UTF-8 text: {err}") from err
+        except OSError as err:
+            raise click.UsageError(f"cannot read '{shown}': {err.strerror or err}") from err
         if current is None:
-            click.echo(f"{output} does not exist; run '{command}' to create it")
+            click.echo(f"{shown} does not exist; run '{visible(command)}' to create it")
             sys.exit(EXIT_FINDINGS)
         if current == rendered:
-            click.echo(f"{output} is up to date")
+            click.echo(f"{shown} is up to date")
             return
         click.echo(unified_diff(current, rendered, output, "committed", "from team/"), nl=False)
-        click.echo(f"{output} is out of date: run '{command}' and commit the result")
+        click.echo(f"{shown} is out of date: run '{visible(command)}' and commit the result")
         sys.exit(EXIT_FINDINGS)
     if target.is_dir():
-        raise click.UsageError(f"'{target}' is a directory; --output takes a file path")
+        raise click.UsageError(f"'{shown}' is a directory; --output takes a file path")
     try:
-        atomic_write(target, rendered.encode("utf-8"))
+        atomic_write(target, rendered.encode("utf-8"), root=root, anywhere=named)
     except OSError as err:
-        raise click.UsageError(f"cannot write '{target}': {err.strerror or err}") from err
-    click.echo(f"wrote {output}", err=True)
+        raise click.UsageError(f"cannot write '{shown}': {err.strerror or err}") from err
+    click.echo(f"wrote {shown}", err=True)
 
 
 @cli.command()
@@ -139,7 +152,9 @@ def docs(
     target = output or ""
     root, config, team = _load(root, config_file, team_dir, to_file=target != "-")
     rendered = render_document(team, lang or config.docs_language)
-    _output(root, rendered, output or config.docs_path, check, "ownership-lint docs")
+    _output(
+        root, rendered, output or config.docs_path, check, "ownership-lint docs", output is not None
+    )
 
 
 @cli.command()
@@ -169,13 +184,20 @@ def matrix(
 ) -> None:
     """The responsibility assignment matrix: responsibilities by area (and interfaces by
     department) x roles, the owner and RACI letters in the cells, gaps and conflicts marked."""
-    from ownership_lint.docs.matrix import format_for, render_matrix
+    from ownership_lint.docs.matrix import MatrixTooLarge, format_for, render_matrix
 
     to_file = (output or ("" if check else "-")) != "-"
     root, config, team = _load(root, config_file, team_dir, to_file=to_file)
     target = output or (config.matrix_path if check else "-")
     chosen = fmt or (format_for(target) if target != "-" else "markdown")
-    _output(root, render_matrix(team, chosen), target, check, _matrix_command(target, chosen))
+    try:
+        rendered = render_matrix(team, chosen)
+    except MatrixTooLarge as err:
+        # A property of team/, like a finding: exit 1, nothing written or compared.
+        click.echo(f"ownership-lint: {err}: nothing was written or compared.", err=True)
+        sys.exit(EXIT_FINDINGS)
+    command = _matrix_command(target, chosen)
+    _output(root, rendered, target, check, command, output is not None)
 
 
 def _matrix_command(target: str, fmt: str) -> str:
@@ -195,6 +217,7 @@ def init(directory: Path | None, team_dir: str | None) -> None:
 
     from ownership_lint import api
     from ownership_lint.config import ConfigError
+    from ownership_lint.escape import visible
     from ownership_lint.scaffold import PLACEHOLDER, scaffold
 
     base = directory or api.find_root(Path.cwd())
@@ -206,11 +229,11 @@ def init(directory: Path | None, team_dir: str | None) -> None:
         raise click.UsageError(str(err)) from err
     for path in written:
         shown = os.path.relpath(base / path) if directory is None else path
-        click.echo(f"created {Path(shown).as_posix()}")
+        click.echo(f"created {visible(Path(shown).as_posix())}")
     click.echo(
-        f"Next: replace '{PLACEHOLDER}' in {team_dir}/roles/maintainer.yaml with real handles "
-        f"(check fails until then), describe your team in {team_dir}/, then run "
-        "'ownership-lint check'."
+        f"Next: replace '{PLACEHOLDER}' in {visible(team_dir)}/roles/maintainer.yaml with real "
+        f"handles (check fails until then), describe your team in {visible(team_dir)}/, then "
+        "run 'ownership-lint check'."
     )
 
 
@@ -234,25 +257,28 @@ def import_markdown(
     import datetime as dt
 
     from ownership_lint import api
+    from ownership_lint.escape import visible
+    from ownership_lint.fileio import read_file
     from ownership_lint.importing.markdown import import_document, write_team
 
     root = root or api.find_root(Path.cwd())
     try:
         config = load_cli_config(root, config_file, None, None, team_dir)
-        raw = file.read_bytes()
+        raw = read_file(root, file.absolute(), anywhere=True)
     except api.ConfigError as err:
         raise click.UsageError(str(err)) from err
     except OSError as err:
-        raise click.UsageError(f"cannot read '{file}': {err.strerror or err}") from err
+        shown = visible(str(file))
+        raise click.UsageError(f"cannot read '{shown}': {err.strerror or err}") from err
     today = dt.date.today()
     try:
         imported = import_document(raw, str(file), today)
         if dry_run:
             from ownership_lint.schema_files import with_modelines
 
-            shown = with_modelines(imported.files, config.team_dir, config.schemas_dir)
-            for rel, text in sorted(shown.items()):
-                click.echo(f"--- {config.team_dir}/{rel}\n{text}")
+            planned = with_modelines(imported.files, config.team_dir, config.schemas_dir)
+            for rel, text in sorted(planned.items()):
+                click.echo(f"--- {visible(config.team_dir)}/{visible(rel)}\n{text}")
             findings = []
         else:
             findings = write_team(
@@ -266,12 +292,12 @@ def import_markdown(
     except api.ConfigError as err:
         raise click.UsageError(str(err)) from err
     for warning in imported.warnings:
-        click.echo(f"warning: {warning}", err=True)
+        click.echo(f"warning: {visible(warning)}", err=True)
     for conflict in imported.conflicts:
-        click.echo(f"conflict: {conflict}", err=True)
+        click.echo(f"conflict: {visible(conflict)}", err=True)
     verb = "would write" if dry_run else "wrote"
     click.echo(
-        f"{verb} {config.team_dir}/: {imported.roles} roles, {imported.responsibilities} "
+        f"{verb} {visible(config.team_dir)}/: {imported.roles} roles, {imported.responsibilities} "
         f"responsibilities in {imported.areas} areas, {imported.departments} departments with "
         f"{imported.interfaces} interfaces"
     )

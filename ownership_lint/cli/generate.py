@@ -74,7 +74,7 @@ def codeowners_generate(
     from ownership_lint import generate as gen
 
     root = root or api.find_root(Path.cwd())
-    tracked = tracked_from(paths_from)
+    tracked = tracked_from(paths_from, root)
     if output is not None and not output.is_absolute():
         output = Path.cwd() / output
     try:
@@ -98,32 +98,40 @@ def codeowners_generate(
                 "ownership-lint: team/ has errors: nothing was generated or compared.", err=True
             )
         emit(api.Report(err.findings, err.files), fmt)
+    from ownership_lint.escape import visible
+
+    rel = visible(result.rel)
     if check_only:
         if result.up_to_date:
-            click.echo(f"{result.rel} is up to date with team/.")
+            click.echo(f"{rel} is up to date with team/.")
             return
         if result.existing is None:
-            click.echo(f"{result.rel} does not exist.")
+            click.echo(f"{rel} does not exist.")
         else:
             click.echo(result.diff(), nl=False)
-        click.echo(f"{result.rel} is out of date with team/. To fix it, run:\n  {result.command}")
+        click.echo(f"{rel} is out of date with team/. To fix it, run:\n  {visible(result.command)}")
         sys.exit(EXIT_FINDINGS)
     if result.up_to_date:
-        click.echo(f"{result.rel} is up to date with team/ ({result.rules} rules).")
+        click.echo(f"{rel} is up to date with team/ ({result.rules} rules).")
         return
     try:
         gen.write(result)
     except OSError as err:
         raise click.UsageError(
-            f"cannot write '{result.rel}': {err.strerror or err}; the old file is unchanged"
+            f"cannot write '{rel}': {err.strerror or err}; the old file is unchanged"
         ) from err
     # Exit 1: there was drift (now fixed). pre-commit needs it to stop a commit that lacks
     # the new file; scripts see that the file changed.
     what = f"({gen.FLAVOR_NAMES[result.flavor]}, {result.rules} rules)"
     if result.existing is None:
-        click.echo(f"created {result.rel} {what} from team/; commit it.")
+        click.echo(f"created {rel} {what} from team/; commit it.")
     else:
-        click.echo(f"updated {result.rel} {what}: it was not up to date with team/; commit it.")
+        click.echo(f"updated {rel} {what}: it was not up to date with team/; commit it.")
+    if result.placed_first:
+        click.echo(
+            "The generated block is at the top, before your lines: on GitHub the last matching "
+            "rule wins, so your lines still win the paths they match."
+        )
     sys.exit(EXIT_FINDINGS)
 
 
@@ -160,7 +168,7 @@ def import_codeowners(
     from ownership_lint.importing import ImportFailed, import_codeowners, write_team
 
     root = root or api.find_root(Path.cwd())
-    tracked = tracked_from(paths_from)
+    tracked = tracked_from(paths_from, root)
     try:
         config = load_cli_config(root, config_file, None, None, team_dir)
         plan = import_codeowners(
@@ -180,14 +188,17 @@ def import_codeowners(
         from ownership_lint.report import text
 
         click.echo(text.render(plan.findings, 1), nl=False)
+    from ownership_lint.escape import visible
+
     for note in plan.notes:
-        click.echo(f"note: {note}")
+        click.echo(f"note: {visible(note)}")
     mapping = plan.files["path-ownership"]
     written = sum(1 for line in mapping.splitlines() if line and not line.startswith("#"))
+    team_dir = visible(plan.team_dir)
     click.echo(
-        f"created {plan.team_dir}/ from {plan.source}: {len(plan.roles)} roles, "
-        f"{written} mapping rules. Rename the roles ({plan.team_dir}/roles/*.yaml, and in "
-        f"{plan.team_dir}/path-ownership) and describe their responsibilities, then run "
+        f"created {team_dir}/ from {visible(plan.source)}: {len(plan.roles)} roles, "
+        f"{written} mapping rules. Rename the roles ({team_dir}/roles/*.yaml, and in "
+        f"{team_dir}/path-ownership) and describe their responsibilities, then run "
         "'ownership-lint check'."
     )
     if plan.dialect == "gitlab":

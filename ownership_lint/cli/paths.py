@@ -42,7 +42,9 @@ def who_owns(
     config_file: Path | None,
     fmt: str,
 ) -> None:
-    """Who owns each PATH, and why (the rule, and the role's responsibilities)."""
+    """Who owns each PATH, and why (the rule, and the role's responsibilities).
+
+    A PATH ending with '/', or naming a directory, is answered for the directory itself."""
     from ownership_lint import api
 
     root = root or api.find_root(Path.cwd())
@@ -56,20 +58,26 @@ def who_owns(
     if fmt == "json":
         import json
 
-        click.echo(json.dumps([a.to_dict() for a in answers], indent=2))
+        from ownership_lint.escape import json_document
+
+        click.echo(json_document(json.dumps([a.to_dict() for a in answers], indent=2)))
         return
+    from ownership_lint.escape import visible
+
     for answer in answers:
-        owners = " ".join(answer.owners) if answer.owners else "(no owner)"
-        click.echo(f"{answer.path}: {owners}")
+        owners = " ".join(map(visible, answer.owners)) if answer.owners else "(no owner)"
+        kind = " (directory)" if answer.kind == "directory" else ""
+        click.echo(f"{visible(answer.path)}{kind}: {owners}")
+        source = visible(answer.source)
         if answer.line is not None:
-            click.echo(f"    rule: {answer.source}:{answer.line} '{answer.pattern}'")
+            click.echo(f"    rule: {source}:{answer.line} '{visible(answer.pattern or '')}'")
         else:
-            click.echo(f"    rule: none in {answer.source} matches")
+            click.echo(f"    rule: none in {source} matches")
         if answer.responsibilities:
-            click.echo(f"    responsibilities: {', '.join(answer.responsibilities)}")
+            click.echo(f"    responsibilities: {visible(', '.join(answer.responsibilities))}")
         if answer.role is not None:
-            requested = " ".join(answer.handles) or "nobody (the role has no handle or members)"
-            click.echo(f"    requests: {requested}")
+            requested = " ".join(map(visible, answer.handles))
+            click.echo(f"    requests: {requested or 'nobody (the role has no handle or members)'}")
 
 
 @cli.group()
@@ -112,7 +120,7 @@ def codeowners_lint(
     from ownership_lint.progress import progress
 
     root = root or api.find_root(Path.cwd())
-    tracked = tracked_from(paths_from)
+    tracked = tracked_from(paths_from, root)
     try:
         config = load_cli_config(root, config_file, select, ignore)
         if unowned:
@@ -128,7 +136,7 @@ def codeowners_lint(
             )
     except api.ConfigError as err:
         raise click.UsageError(str(err)) from err
-    emit(report, report_options, title="ownership-lint codeowners lint")
+    emit(report, report_options, title="ownership-lint codeowners lint", root=root)
 
 
 @cli.command()
@@ -160,7 +168,7 @@ def coverage(
     from ownership_lint.progress import progress
 
     root = root or api.find_root(Path.cwd())
-    tracked = tracked_from(paths_from)
+    tracked = tracked_from(paths_from, root)
     try:
         config = load_cli_config(root, config_file, None, None)
         with progress("scanning files") as step:
@@ -188,23 +196,28 @@ def coverage(
         if fail_under is not None:
             document["fail_under"] = fail_under
             document["passed"] = not result.below(fail_under)
-        click.echo(json.dumps(document, indent=2))
+        from ownership_lint.escape import json_document
+
+        click.echo(json_document(json.dumps(document, indent=2)))
         _gate(result, fail_under, verdict=False)
         return
-    click.echo(f"source: {result.source}")
+    from ownership_lint.escape import visible
+
+    click.echo(f"source: {visible(result.source)}")
     click.echo(
         f"files: {result.total:,}   owned: {result.owned:,} ({100 * result.owned / total:.1f}%)"
         f"   unowned: {len(result.unowned):,} ({100 * len(result.unowned) / total:.1f}%)"
     )
     if owners:
-        width = max(len("owner"), *(len(o) for o, _ in owners))
+        shown = [(visible(owner), count) for owner, count in owners]
+        width = max(len("owner"), *(len(o) for o, _ in shown))
         click.echo(f"\n{'owner':<{width}}  {'files':>9}  {'share':>6}")
-        for owner, count in owners:
+        for owner, count in shown:
             click.echo(f"{owner:<{width}}  {count:>9,}  {100 * count / total:>5.1f}%")
     if list_unowned and result.unowned:
         click.echo("\nunowned files:")
         for path in result.unowned:
-            click.echo(f"  {path}")
+            click.echo(f"  {visible(path)}")
     _gate(result, fail_under, verdict=True)
 
 

@@ -51,38 +51,46 @@ def generate_all(
     """
     from ownership_lint import api, regenerate
     from ownership_lint import generate as gen
+    from ownership_lint.docs.matrix import MatrixTooLarge
+    from ownership_lint.escape import visible
 
     root = root or api.find_root(Path.cwd())
-    tracked = tracked_from(paths_from)
+    tracked = tracked_from(paths_from, root)
     try:
         config = load_cli_config(root, config_file, None, None, team_dir)
         outputs = regenerate.plan(root, config, tracked=tracked)
     except (api.ConfigError, gen.OutputError) as err:
         raise click.UsageError(str(err)) from err
+    except MatrixTooLarge as err:
+        # A property of team/, like a finding: exit 1, as `matrix` does.
+        click.echo(f"ownership-lint: {err}: nothing was written or compared.", err=True)
+        sys.exit(EXIT_FINDINGS)
     except gen.GenerationError as err:
         if fmt == "text":
             click.echo(
-                f"ownership-lint: {config.team_dir}/ has errors: nothing was generated or "
-                "compared.",
+                f"ownership-lint: {visible(config.team_dir)}/ has errors: nothing was generated "
+                "or compared.",
                 err=True,
             )
         emit(api.Report(err.findings, err.files), fmt)
+    team_dir = visible(config.team_dir)
     stale = [output for output in outputs if not output.up_to_date]
     if not any(output.rel.endswith("CODEOWNERS") for output in outputs):
         for rel in regenerate.kept_by_hand(root):
             click.echo(
-                f"{rel} is kept by hand: left alone ('ownership-lint codeowners generate "
+                f"{visible(rel)} is kept by hand: left alone ('ownership-lint codeowners generate "
                 "--markers' adds a generated block to it)."
             )
     if check_only:
         for output in outputs:
+            rel = visible(output.rel)
             if output.up_to_date:
-                click.echo(f"{output.rel} is up to date with {config.team_dir}/.")
+                click.echo(f"{rel} is up to date with {team_dir}/.")
             elif output.existing is None:
-                click.echo(f"{output.rel} does not exist.")
+                click.echo(f"{rel} does not exist.")
             else:
                 click.echo(output.diff(), nl=False)
-                click.echo(f"{output.rel} is out of date with {config.team_dir}/.")
+                click.echo(f"{rel} is out of date with {team_dir}/.")
         if stale:
             click.echo(f"To fix it, run:\n  {COMMAND}")
             sys.exit(EXIT_FINDINGS)
@@ -92,12 +100,13 @@ def generate_all(
     except OSError as err:
         raise click.UsageError(f"cannot write: {err.strerror or err}") from err
     for output in outputs:
+        rel = visible(output.rel)
         if output.up_to_date:
-            click.echo(f"{output.rel} is up to date with {config.team_dir}/.")
+            click.echo(f"{rel} is up to date with {team_dir}/.")
         elif output.existing is None:
-            click.echo(f"created {output.rel} from {config.team_dir}/.")
+            click.echo(f"created {rel} from {team_dir}/.")
         else:
-            click.echo(f"updated {output.rel}: it was not up to date with {config.team_dir}/.")
+            click.echo(f"updated {rel}: it was not up to date with {team_dir}/.")
     if stale:
         # Exit 1: files changed. pre-commit needs it to stop a commit that lacks them.
         click.echo("Commit the files that changed.")
@@ -120,6 +129,7 @@ def schemas(output: str | None, root: Path | None, config_file: Path | None) -> 
     ownership-lint's is never replaced."""
     from ownership_lint import api, schema_files
     from ownership_lint.config import relative_path
+    from ownership_lint.escape import visible
 
     root = root or api.find_root(Path.cwd())
     try:
@@ -133,6 +143,6 @@ def schemas(output: str | None, root: Path | None, config_file: Path | None) -> 
     except OSError as err:
         raise click.UsageError(f"cannot write the schemas: {err.strerror or err}") from err
     for rel in written:
-        click.echo(f"wrote {rel}")
+        click.echo(f"wrote {visible(rel)}")
     if not written:
-        click.echo(f"{where}/ is up to date")
+        click.echo(f"{visible(where)}/ is up to date")

@@ -50,19 +50,21 @@ def semantic_key(rule: Rule, dialect: str) -> tuple[str | None, str]:
     section = _section(rule)
     if dialect == "gitlab":
         return section, ("!" if rule.negated else "") + gitlab_normalize(rule.pattern)
-    pattern = rule.pattern
+    segs = rule.pattern.split("/")
+    # `**/**` is one `**` (`x/**/**/` is `x/**/`, `**/**/x` is `**/x`).
+    pattern = "/".join(s for i, s in enumerate(segs) if s != "**" or i == 0 or segs[i - 1] != s)
     if pattern.startswith("**/") and "/" not in pattern[3:].rstrip("/"):
         pattern = pattern[3:]  # `**/x` floats exactly like `x`
     floating = "/" not in pattern.rstrip("/")
     if not floating:
         pattern = pattern.removeprefix("/")  # `/a/b` and `a/b` are both anchored
-    if pattern.endswith("/**"):
+    if pattern.endswith("/**") and pattern != "/**":
         pattern = pattern[:-2]  # `dir/**` and `dir/` both own the subtree
     return section, ("float:" if floating else "root:") + pattern
 
 
 def _section(rule: Rule) -> str | None:
-    return rule.section.key if rule.section is not None else None
+    return rule.section_key
 
 
 def duplicates(file: CodeownersFile) -> dict[int, Rule]:

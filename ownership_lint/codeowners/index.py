@@ -12,6 +12,11 @@ every section (same-named sections combined) contributes its last matching rule,
 of its ``!`` exclusions matches the path; a pattern repeated within a section keeps the
 owners of its last occurrence and the position of its first (GitLab stores entries in a hash
 keyed by the normalised pattern).
+
+A directory query (``directory=True``) is answered as git matches a directory: a rule matches
+when its pattern matches the directory's path, or when it is directory-only (``docs/``) and the
+rest of it matches that path. The second kind sits in an index of its own, built on the first
+directory query.
 """
 
 from __future__ import annotations
@@ -24,26 +29,35 @@ from ownership_lint.codeowners.pattern import (
     CompiledPattern,
     Tail,
     compile_pattern,
+    directory_pattern,
     gitlab_normalize,
 )
 
 
 class _Entry:
-    """A rule at a priority; its pattern is compiled only if a full match test is needed."""
+    """A rule at a priority; its pattern is compiled only if a full match test is needed.
 
-    __slots__ = ("_pat", "dialect", "prio", "rule")
+    ``pattern`` is the rule's pattern, or what stands for it (a directory-only pattern's
+    directory form)."""
 
-    def __init__(self, prio: int, rule: Rule, dialect: Dialect) -> None:
+    __slots__ = ("_pat", "dialect", "pattern", "prio", "rule")
+
+    def __init__(self, prio: int, rule: Rule, dialect: Dialect, pattern: str | None = None) -> None:
         self.prio = prio
         self.rule = rule
         self.dialect: Dialect = dialect
+        self.pattern = rule.pattern if pattern is None else pattern
         self._pat: CompiledPattern | None = None
 
     @property
     def pat(self) -> CompiledPattern:
         if self._pat is None:
-            self._pat = compile_pattern(self.rule.pattern, self.dialect)
+            self._pat = compile_pattern(self.pattern, self.dialect)
         return self._pat
+
+    def directory_form(self) -> _Entry | None:
+        stem = directory_pattern(self.pattern)
+        return None if stem is None else _Entry(self.prio, self.rule, self.dialect, stem)
 
 
 # A pattern with no wildcard, no escape and no empty segment.
@@ -52,7 +66,7 @@ _PLAIN = re.compile(r"/?[^\\*?\[/]+(?:/[^\\*?\[/]+)*/?")
 
 def _classify(e: _Entry) -> tuple[str, str, Tail | None, tuple[str, ...]]:
     """("prefix", key, tail or None) | ("name", key) | ("rest", "") | ("never", "")."""
-    raw = e.rule.pattern
+    raw = e.pattern
     if _PLAIN.fullmatch(raw) is not None:
         lead, trail = raw.startswith("/"), raw.endswith("/")
         body = raw.strip("/")
@@ -195,12 +209,40 @@ class _RuleIndex:
         return best
 
 
-@dataclass
+def _directory_index(entries: list[_Entry]) -> _RuleIndex | None:
+    forms = [f for f in (e.directory_form() for e in entries) if f is not None]
+    return _RuleIndex(forms) if forms else None
+
+
 class _Group:
     """One GitLab section (all headers of that name) or the GitHub file as a whole."""
 
-    normal: _RuleIndex
-    exclusions: _RuleIndex | None
+    def __init__(self, normal: list[_Entry], exclusions: list[_Entry]) -> None:
+        self._entries = (normal, exclusions)
+        self.normal = _RuleIndex(normal)
+        self.exclusions = _RuleIndex(exclusions) if exclusions else None
+        self._directory: tuple[_RuleIndex | None, _RuleIndex | None] | None = None
+
+    def best(self, path: str, directory: bool) -> _Entry | None:
+        """The winning entry for ``path``, None when none matches or an exclusion does."""
+        if directory:
+            if self._directory is None:
+                normal, excl = self._entries
+                self._directory = (_directory_index(normal), _directory_index(excl))
+            dir_normal, dir_excl = self._directory
+            if _either(self.exclusions, dir_excl, path) is not None:
+                return None
+            return _either(self.normal, dir_normal, path)
+        if self.exclusions is not None and self.exclusions.best(path) is not None:
+            return None
+        return self.normal.best(path)
+
+
+def _either(a: _RuleIndex | None, b: _RuleIndex | None, path: str) -> _Entry | None:
+    return _better(
+        None if a is None else a.best(path),
+        None if b is None else b.best(path),
+    )
 
 
 class Matcher:
@@ -214,15 +256,16 @@ class Matcher:
             self._build_gitlab(file)
         else:
             entries = [_Entry(r.index, r, "github") for r in file.rules]
-            self._groups.append(_Group(_RuleIndex(entries), None))
+            self._groups.append(_Group(entries, []))
 
     def _build_gitlab(self, file: CodeownersFile) -> None:
-        # section key -> normalised pattern -> (first position, last rule)
+        # section -> normalised pattern -> (first position, last rule). File#get_parsed_data
+        # starts with the default section; File#parse_entry stores `parsed[section.name]
+        # [normalized_pattern]`, and a Ruby hash keeps a key's first position on update.
         sections: dict[str | None, dict[str, tuple[int, Rule]]] = {None: {}}
         for r in file.rules:
-            key = None if r.section is None else r.section.key
             norm = gitlab_normalize(r.pattern)
-            table = sections.setdefault(key, {})
+            table = sections.setdefault(r.section_key, {})
             first = table.get(norm)
             table[norm] = (r.index if first is None else first[0], r)
         for table in sections.values():
@@ -230,42 +273,42 @@ class Matcher:
             excl: list[_Entry] = []
             for prio, rule in table.values():
                 (excl if rule.negated else normal).append(_Entry(prio, rule, "gitlab"))
-            self._groups.append(_Group(_RuleIndex(normal), _RuleIndex(excl) if excl else None))
+            self._groups.append(_Group(normal, excl))
 
     @staticmethod
     def _norm(path: str) -> str:
         return path[1:] if path.startswith("/") else path
 
-    def matching_rules(self, path: str) -> list[Rule]:
-        """GitHub: ``[owner rule]`` or ``[]``. GitLab: each section's winning rule, in order."""
+    def matching_rules(self, path: str, *, directory: bool = False) -> list[Rule]:
+        """GitHub: ``[owner rule]`` or ``[]``. GitLab: each section's winning rule, in order.
+
+        With ``directory``, ``path`` names a directory (see the module's docstring)."""
         path = self._norm(path)
         out: list[Rule] = []
         for g in self._groups:
-            if g.exclusions is not None and g.exclusions.best(path) is not None:
-                continue
-            e = g.normal.best(path)
+            e = g.best(path, directory)
             if e is not None:
                 out.append(e.rule)
         return out
 
-    def owner_rule(self, path: str) -> Rule | None:
+    def owner_rule(self, path: str, *, directory: bool = False) -> Rule | None:
         """The rule that decides ``path``: GitHub's last matching rule.
 
         For GitLab, the latest (in file order) of the sections' winning rules.
         """
         if self.dialect != "gitlab":
-            e = self._groups[0].normal.best(self._norm(path))
+            e = self._groups[0].best(self._norm(path), directory)
             return None if e is None else e.rule
-        rules = self.matching_rules(path)
+        rules = self.matching_rules(path, directory=directory)
         return max(rules, key=lambda r: r.index) if rules else None
 
-    def owners(self, path: str) -> tuple[str, ...]:
+    def owners(self, path: str, *, directory: bool = False) -> tuple[str, ...]:
         """Owner texts for ``path`` (GitLab: every section's, defaults applied, de-duplicated)."""
         if self.dialect != "gitlab":
-            rule = self.owner_rule(path)
+            rule = self.owner_rule(path, directory=directory)
             return () if rule is None else tuple(o.text for o in rule.owners)
         seen: dict[str, None] = {}
-        for rule in self.matching_rules(path):
+        for rule in self.matching_rules(path, directory=directory):
             for o in rule.effective_owners:
                 seen.setdefault(o.text, None)
         return tuple(seen)

@@ -14,11 +14,14 @@ LOCATIONS: dict[str, tuple[str, ...]] = {
 
 
 def find_codeowners(root: Path, dialect: Dialect = "github") -> Path | None:
-    """The CODEOWNERS file the platform would use under ``root``, or None."""
+    """The CODEOWNERS file the platform would use under ``root``, or None.
+
+    A link there counts as a file: reading it is refused (`fileio.read_file`), rather than
+    passing it over for the next place, which the platform may not do."""
     for rel in LOCATIONS[dialect]:
         candidate = root / rel
         try:
-            if candidate.is_file():
+            if candidate.is_symlink() or candidate.is_file():
                 return candidate
         except OSError:
             continue

@@ -11,6 +11,10 @@ from typing import Literal
 
 Dialect = Literal["github", "gitlab"]
 
+# GitLab's name for the section of the rules before any header (``Section::DEFAULT``); a
+# header of that name re-opens it.
+DEFAULT_SECTION = "codeowners"
+
 
 @dataclass(frozen=True)
 class Owner:
@@ -23,7 +27,14 @@ class Owner:
 
 @dataclass(frozen=True)
 class Section:
-    """A GitLab section header: ``[Name]``, ``^[Name]``, ``[Name][2] @default @owners``."""
+    """A GitLab section header: ``[Name]``, ``^[Name]``, ``[Name][2] @default @owners``.
+
+    ``name`` is the section the header opens, as GitLab names it: the first spelling of a
+    name seen without case (see :func:`ownership_lint.codeowners.parse.parse`).
+    ``pattern_like`` is true when the header goes on right after its ``]`` with something
+    that is no owner (``[ab]/*``, ``[Tt]ests/``): probably a pattern that GitLab reads as a
+    section header.
+    """
 
     name: str
     line: int
@@ -31,11 +42,12 @@ class Section:
     optional: bool = False
     approvals: int = 0
     default_owners: tuple[Owner, ...] = ()
+    pattern_like: bool = False
 
     @property
-    def key(self) -> str:
-        """Sections are combined by name, compared without case."""
-        return self.name.casefold()
+    def key(self) -> str | None:
+        """The section's rules combine by this key; None for GitLab's default section."""
+        return None if self.name == DEFAULT_SECTION else self.name
 
 
 @dataclass(frozen=True)
@@ -57,6 +69,11 @@ class Rule:
     index: int = 0
 
     @property
+    def section_key(self) -> str | None:
+        """The (GitLab) section the rule belongs to; None for the default section."""
+        return None if self.section is None else self.section.key
+
+    @property
     def effective_owners(self) -> tuple[Owner, ...]:
         """The owners this rule assigns: its own, else (GitLab) its section's default owners."""
         if self.owners or self.negated:
@@ -75,6 +92,7 @@ class Problem:
     end_column: int
     kind: str
     message: str
+    hint: str = ""  # how to write the line instead, when there is one
 
 
 @dataclass

@@ -61,6 +61,20 @@ def _gitlab_path_ok(part: str) -> bool:
     return not (part.endswith(".") or part.endswith(".git") or part.endswith(".atom"))
 
 
+def is_owner_token(text: str) -> bool:
+    """True when `text`, written as an owner on a CODEOWNERS line, reads back as exactly this
+    one owner on either platform: not empty, every character printable (no control, format
+    or bidirectional character) and none a space or line break of any kind, no backslash
+    (an escape), and no leading `#` (GitHub would read a comment). Whether the owner exists
+    or is well-formed is `owner_kind`'s question; this one is about the line itself."""
+    return (
+        bool(text)
+        and text[0] != "#"
+        and "\\" not in text
+        and all(ch.isprintable() and not ch.isspace() for ch in text)
+    )
+
+
 def owner_kind(text: str, dialect: Dialect = "github") -> OwnerKind | None:
     """What ``text`` names as an owner, or None when it is malformed for ``dialect``.
 

@@ -12,9 +12,11 @@ share, hmarr/codeowners):
 
 * a pattern without a slash, or with only a trailing one, matches at any depth;
   a leading or middle slash anchors it to the repository root;
-* a trailing ``/`` matches everything below that directory; a pattern whose last segment is
-  not a wildcard also matches everything below a directory of that name
-  (``docs`` matches ``docs/a/b.md``); a last segment ``*`` matches direct children only;
+* a trailing ``/`` matches everything below the directories the rest of the pattern matches,
+  as in git (``x/**/`` matches ``x/b/c`` but not ``x/a``: ``x/**`` names the directories
+  strictly inside ``x``); a pattern whose last segment is not a wildcard also matches
+  everything below a directory of that name (``docs`` matches ``docs/a/b.md``); a last
+  segment ``*`` matches direct children only;
 * ``*`` and ``?`` never cross ``/``; ``**`` is a leading ``**/``, a middle ``/**/`` or a
   trailing ``/**`` (one or more further segments); ``\\x`` is a literal ``x``;
 * ``[`` is literal here: the parser rejects such lines for GitHub, as GitHub does.
@@ -26,6 +28,10 @@ middle slash; a trailing ``/`` gets ``**/*`` appended) and then matched like Rub
 segment, ``**/`` is zero or more directories, any other ``**`` is a ``*``. A GitLab pattern
 without a trailing slash does *not* own a directory's subtree (``/docs`` matches only the path
 ``docs``).
+
+A directory (``who-owns docs/``) is matched as git matches one: by what matches its path, and
+by a directory-only pattern (trailing ``/``) whose rest matches its path
+(:meth:`CompiledPattern.matches_directory`).
 """
 
 from __future__ import annotations
@@ -269,6 +275,27 @@ def _collapse(tokens: list[_Token]) -> tuple[_Token, ...]:
     return tuple(out)
 
 
+def _canonical(tokens: list[_Token]) -> tuple[_Token, ...]:
+    """Each ``**`` moved past the ``*`` segments after it (``**/*`` and ``*/**`` match the same
+    paths), runs of ``**`` collapsed: ``x/**/*/**`` is ``x/*/*/**``, so that the index sees the
+    literal prefix and tail. One pass."""
+    out: list[_Token] = []
+    pending = False
+    for t in tokens:
+        if isinstance(t, _DStar):
+            pending = True
+        elif t.is_any:
+            out.append(t)
+        else:
+            if pending:
+                out.append(_DSTAR)
+                pending = False
+            out.append(t)
+    if pending:
+        out.append(_DSTAR)
+    return tuple(out)
+
+
 def _github_tokens(pattern: str) -> tuple[_Token, ...]:
     if pattern in ("", "/") or "***" in pattern:
         return (_NEVER,)
@@ -277,8 +304,12 @@ def _github_tokens(pattern: str) -> tuple[_Token, ...]:
         segs = segs[1:]
     elif (len(segs) == 1 or (len(segs) == 2 and segs[1] == "")) and segs[0] != "**":
         segs = ["**", *segs]
-    if len(segs) > 1 and segs[-1] == "":
-        segs[-1] = "**"
+    # git: a trailing slash makes the rest a directory-only pattern, and what is inside a
+    # matched directory is matched. So `x/**/` (directories strictly inside x) matches x/b/c
+    # and not x/a; `**/` matches every file inside some directory.
+    directory_only = len(segs) > 1 and segs[-1] == ""
+    if directory_only:
+        segs = segs[:-1]
     last = len(segs) - 1
     tokens: list[_Token] = []
     for i, seg in enumerate(segs):
@@ -291,9 +322,20 @@ def _github_tokens(pattern: str) -> tuple[_Token, ...]:
             tokens.append(_any_seg())
         else:
             tokens.append(_seg_glob(seg, classes=False))
-            if i == last:
+            if i == last and not directory_only:
                 tokens.append(_DSTAR)
-    return _collapse(tokens)
+    if directory_only:
+        tokens += [_any_seg(), _DSTAR]
+    return _canonical(tokens)
+
+
+def directory_pattern(pattern: str) -> str | None:
+    """The pattern a directory's own path must match for a directory-only ``pattern``
+    (``docs/`` -> ``docs``, ``/a/b/`` -> ``/a/b``, ``x/**/`` -> ``x/**``); None for others."""
+    if len(pattern) < 2 or not pattern.endswith("/") or pattern.endswith("\\/"):
+        return None
+    stem = pattern[:-1]
+    return None if stem == "/" else stem
 
 
 _ESCAPED_SPACE = re.compile(r"\\[ \t\r\n\f\v]+")
@@ -415,6 +457,20 @@ class CompiledPattern:
 
     def matches_segments(self, segs: list[str]) -> bool:
         return self._match(segs, None)
+
+    @cached_property
+    def directory_form(self) -> CompiledPattern | None:
+        """What a directory's own path must match when this pattern is directory-only."""
+        stem = directory_pattern(self.raw)
+        return None if stem is None else compile_pattern(stem, self.dialect)
+
+    def matches_directory(self, path: str) -> bool:
+        """True when the pattern matches the directory ``path`` (no trailing ``/``) itself:
+        as a path, or, for a directory-only pattern, with its directory form."""
+        if self.matches(path):
+            return True
+        form = self.directory_form
+        return form is not None and form.matches(path)
 
     def _match(self, segs: list[str], ctr: _Counter | None) -> bool:
         blocks = self.blocks

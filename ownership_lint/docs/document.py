@@ -1,10 +1,14 @@
 """The team document, in the structure of the seed: per role its seniority, competencies,
 responsibilities and working tools, then the cross-functional collaboration, then the date of
-the last review."""
+the last review.
+
+Every value from team/ is hostile: each goes through `escape.markdown_text`, so that it
+renders as itself, on its own line, with no heading, link or HTML of its own."""
 
 from __future__ import annotations
 
 from ownership_lint.docs.headings import HEADINGS, Headings
+from ownership_lint.escape import markdown_text
 from ownership_lint.model import Role, Team
 
 SENIORITY_ORDER = ("principal", "lead", "senior", "middle", "junior")
@@ -37,15 +41,21 @@ def role_heading(role: Role) -> str:
 
 
 def _section(lines: list[str], label: str, items: list[str]) -> None:
+    """`items` are Markdown already (escaped values, then the document's own markup)."""
     if items:
         lines += [f"**{label}:**", *(f"- {item}" for item in items), ""]
 
 
+def _item(text: str) -> str:
+    """A value that begins a list item."""
+    return markdown_text(text, line_start=True)
+
+
 def _responsibilities(team: Team, role: Role, words: Headings) -> list[str]:
     titles = {r.id: r.title or r.id for r in team.responsibilities}
-    owned = [titles.get(c.id, c.id) for c in role.responsibilities if c.owns]
+    owned = [_item(titles.get(c.id, c.id)) for c in role.responsibilities if c.owns]
     involved = [
-        f"{titles.get(c.id, c.id)} _({c.raci}: {words.raci[c.raci]})_"
+        f"{_item(titles.get(c.id, c.id))} _({c.raci}: {words.raci[c.raci]})_"
         for c in role.responsibilities
         if not c.owns
     ]
@@ -56,26 +66,30 @@ def render_document(team: Team, lang: str = "en") -> str:
     """The team document as Markdown; `lang` chooses the headings (en or ru)."""
     words = HEADINGS[lang]
     title = team.title or team.name or "Team"
-    lines = [GENERATED, "", f"# \U0001f465 {title} {words.title_suffix}", ""]
+    lines = [GENERATED, "", f"# \U0001f465 {markdown_text(title)} {words.title_suffix}", ""]
     roles = ordered_roles(team)
-    role_titles = {role.id: role.title or role.id for role in roles}
+    role_titles = {role.id: markdown_text(role.title or role.id) for role in roles}
     for number, role in enumerate(roles, 1):
-        lines += [f"## {number_marker(number)} {role_heading(role)}", ""]
-        _section(lines, words.competencies, [f"\u2705 {c}" for c in role.competencies])
+        lines += [f"## {number_marker(number)} {markdown_text(role_heading(role))}", ""]
+        competencies = [f"\u2705 {markdown_text(c)}" for c in role.competencies]
+        _section(lines, words.competencies, competencies)
         _section(lines, words.responsibilities, _responsibilities(team, role, words))
-        _section(lines, words.tools, role.tools)
+        _section(lines, words.tools, [_item(tool) for tool in role.tools])
         lines += ["---", ""]
     if team.departments:
         lines += [f"## \U0001f3af {words.collaboration}", ""]
         owners = {ref.id: role_titles[role.id] for role in roles for ref in role.interfaces}
         for dept in team.departments:
             items = [
-                f"{i.title or i.id} _({owners[i.id]})_" if i.id in owners else i.title or i.id
+                f"{_item(i.title or i.id)} _({owners[i.id]})_"
+                if i.id in owners
+                else _item(i.title or i.id)
                 for i in team.interfaces
                 if i.department == dept.id
             ]
-            _section(lines, words.department.format(name=dept.name or dept.id), items)
+            name = markdown_text(dept.name or dept.id)
+            _section(lines, words.department.format(name=name), items)
         lines += ["---", ""]
     if team.last_reviewed is not None:
-        lines += [f"**{words.last_reviewed}:** {team.last_reviewed.id}"]
+        lines += [f"**{words.last_reviewed}:** {markdown_text(team.last_reviewed.id)}"]
     return "\n".join(lines).rstrip("\n") + "\n"

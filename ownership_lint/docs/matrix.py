@@ -3,15 +3,17 @@ department) down, roles across, the owner and RACI letters in the cells; a row w
 is a gap, a row with two or more owners a conflict.
 
 Three pictures of the same data: Markdown (a table), HTML (one self-contained page: no
-network, no external assets) and SVG (renders in GitHub's Markdown as an image).
+network, no external assets) and SVG (renders in GitHub's Markdown as an image). Every value
+from team/ is escaped for the picture it goes into (`escape.markdown_text`, `markdown_code`,
+`html_text`): no markup of its own, no character XML forbids.
 """
 
 from __future__ import annotations
 
-import html
 from dataclasses import dataclass, field
 
 from ownership_lint.docs.document import GENERATED, ordered_roles
+from ownership_lint.escape import html_text, markdown_code, markdown_text
 from ownership_lint.model import Team
 
 OK, GAP, CONFLICT = "ok", "gap", "conflict"
@@ -61,30 +63,61 @@ class Matrix:
         )
 
 
+# Beyond this many cells (roles x rows) the matrix is refused rather than rendered: nobody
+# reads it, and a hostile team/ must not make `check` spend minutes and gigabytes on it.
+MAX_CELLS = 250_000
+
+
+class MatrixTooLarge(Exception):
+    """The team is too large for a matrix: the message says how large, and the limit."""
+
+
+def matrix_cells(team: Team) -> int:
+    """How many cells the matrix of `team` has: roles x (responsibilities + interfaces)."""
+    roles = sum(1 for role in team.roles if role.loaded)
+    return roles * (len(team.responsibilities) + len(team.interfaces))
+
+
+def check_size(team: Team) -> None:
+    """MatrixTooLarge when the matrix would have more than MAX_CELLS cells."""
+    cells = matrix_cells(team)
+    if cells > MAX_CELLS:
+        roles = sum(1 for role in team.roles if role.loaded)
+        rows = len(team.responsibilities) + len(team.interfaces)
+        raise MatrixTooLarge(
+            f"the matrix would have {cells:,} cells ({roles:,} roles x {rows:,} "
+            f"responsibilities and interfaces); ownership-lint renders at most {MAX_CELLS:,}"
+        )
+
+
 def build_matrix(team: Team) -> Matrix:
+    """The matrix of `team`, in time linear in its cells. MatrixTooLarge beyond MAX_CELLS."""
+    check_size(team)
     roles = ordered_roles(team)
-    groups: list[Group] = []
-    for area in team.areas:
-        group = Group(area.title or area.id, "area")
-        for resp in team.responsibilities:
-            if resp.area != area.id:
-                continue
-            cells = []
-            for role in roles:
-                letters = [c.raci for c in role.responsibilities if c.id == resp.id]
-                cells.append("A" if "A" in letters else (letters[0] if letters else ""))
-            group.rows.append(Row(resp.id, resp.title or resp.id, cells))
-        groups.append(group)
-    for dept in team.departments:
-        group = Group(dept.name or dept.id, "department")
-        for iface in team.interfaces:
-            if iface.department == dept.id:
-                cells = [
-                    "A" if any(ref.id == iface.id for ref in role.interfaces) else ""
-                    for role in roles
-                ]
-                group.rows.append(Row(iface.id, iface.title or iface.id, cells))
-        groups.append(group)
+    # One look-up per cell: each role's letter per responsibility, interfaces it owns.
+    letters: list[dict[str, str]] = []
+    owned_interfaces: list[set[str]] = []
+    for role in roles:
+        mine: dict[str, str] = {}
+        for claim in role.responsibilities:
+            if claim.raci == "A" or claim.id not in mine:
+                mine[claim.id] = claim.raci
+        letters.append(mine)
+        owned_interfaces.append({ref.id for ref in role.interfaces})
+    by_area: dict[str, list[Row]] = {}
+    for resp in team.responsibilities:
+        cells = [mine.get(resp.id, "") for mine in letters]
+        by_area.setdefault(resp.area, []).append(Row(resp.id, resp.title or resp.id, cells))
+    by_department: dict[str, list[Row]] = {}
+    for iface in team.interfaces:
+        cells = ["A" if iface.id in owned else "" for owned in owned_interfaces]
+        row = Row(iface.id, iface.title or iface.id, cells)
+        by_department.setdefault(iface.department, []).append(row)
+    groups = [Group(area.title or area.id, "area", by_area.get(area.id, [])) for area in team.areas]
+    groups += [
+        Group(dept.name or dept.id, "department", by_department.get(dept.id, []))
+        for dept in team.departments
+    ]
     title = team.title or team.name or "Team"
     return Matrix(title, [(r.id, r.title or r.id) for r in roles], groups)
 
@@ -101,26 +134,24 @@ def _group_label(group: Group) -> str:
     return group.title if group.kind == "area" else f"Interface with {group.title}"
 
 
-def _md(text: str) -> str:
-    return text.replace("|", "\\|")
-
-
 def render_markdown(matrix: Matrix) -> str:
-    header = ["Responsibility", *(_md(title) for _, title in matrix.roles), "Status"]
+    # markdown_text escapes `|` too: a value cannot add a cell to the table.
+    header = ["Responsibility", *(markdown_text(title) for _, title in matrix.roles), "Status"]
     lines = [
         GENERATED.replace("`ownership-lint docs`", "`ownership-lint matrix`"),
         "",
-        f"# {_md(matrix.title)}: responsibility assignment matrix",
+        f"# {markdown_text(matrix.title)}: responsibility assignment matrix",
         "",
         "| " + " | ".join(header) + " |",
         "|" + "|".join(["---", *(":-:" for _ in matrix.roles), "---"]) + "|",
     ]
     for group in matrix.groups:
         blank = [""] * (len(matrix.roles) + 1)
-        lines.append("| " + " | ".join([f"**{_md(_group_label(group))}**", *blank]) + " |")
+        label = markdown_text(_group_label(group))
+        lines.append("| " + " | ".join([f"**{label}**", *blank]) + " |")
         for row in group.rows:
             cells = [f"**{c}**" if c == "A" else c for c in row.cells]
-            label = f"{_md(row.title)} `{row.id}`"
+            label = f"{markdown_text(row.title)} {markdown_code(row.id, in_table=True)}"
             lines.append("| " + " | ".join([label, *cells, _status_text(row)]) + " |")
     gaps, conflicts = matrix.counts()
     lines += ["", LEGEND, f"Gaps: {gaps}. Conflicts: {conflicts}."]
@@ -171,7 +202,7 @@ _JS = """
 
 
 def render_html(matrix: Matrix) -> str:
-    e = html.escape
+    e = html_text
     gaps, conflicts = matrix.counts()
     head = "".join(
         f'<th class="role" data-column="{i}" title="{e(rid)}">{e(title)}</th>'
@@ -242,7 +273,7 @@ def _wrap(text: str, width: int) -> list[str]:
 
 
 def render_svg(matrix: Matrix) -> str:
-    e = html.escape
+    e = html_text
     rows = matrix.rows()
     label_chars = max(
         [len(r.title) for r in rows] + [len(_group_label(g)) for g in matrix.groups] + [20]

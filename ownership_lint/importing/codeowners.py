@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 from ownership_lint.codeowners.model import CodeownersFile, Dialect, Owner, Rule
 from ownership_lint.codeowners.owners import owner_kind
+from ownership_lint.escape import visible
 from ownership_lint.findings import Finding, Location, Severity
 from ownership_lint.importing.text import slug, yaml_scalar
 
@@ -99,7 +100,8 @@ def role_name(owners: tuple[str, ...]) -> str:
 
 
 def _title(owners: tuple[str, ...]) -> str:
-    shown = ", ".join(owners[:3])
+    # A title is one line of text (the schema says so): owners shown, escapes visible.
+    shown = ", ".join(visible(owner) for owner in owners[:3])
     return shown + (f" and {len(owners) - 3} more" if len(owners) > 3 else "")
 
 
@@ -208,7 +210,7 @@ def _emit(value: Any, indent: int) -> list[str]:
 def _yaml(data: dict[str, Any], comments: list[str]) -> str:
     """Block-style YAML of strings, lists and mappings (PyYAML's emitter is too slow for
     thousands of roles), every string that YAML could misread quoted."""
-    return "".join(f"# {c}\n" for c in comments) + "\n".join(_emit(data, 0)) + "\n"
+    return "".join(f"# {visible(c)}\n" for c in comments) + "\n".join(_emit(data, 0)) + "\n"
 
 
 def _mapping_text(
@@ -223,7 +225,7 @@ def _mapping_text(
     width = min(max((len(r.pattern) for r in parsed.rules), default=0), _ALIGN_MAX)
     out = [
         f"# Which role owns which paths: CODEOWNERS syntax, role ids as owners. Imported from "
-        f"{source} on {today}.",
+        f"{visible(source)} on {today}.",
         "# Not a CODEOWNERS file: `ownership-lint codeowners generate` renders the real one.",
         "",
     ]
@@ -494,7 +496,9 @@ def write_team(
         )
     schema_files.plan(root, schemas_dir)  # refuses before anything is written
     text = schema_files.with_modelines(plan.files, plan.team_dir, schemas_dir)
-    write_directory(base, {rel: t.encode("utf-8") for rel, t in text.items()}, replace=force)
+    write_directory(
+        base, {rel: t.encode("utf-8") for rel, t in text.items()}, root=root, replace=force
+    )
     schema_files.write(root, schemas_dir)
     return base
 

@@ -24,6 +24,7 @@ from pathlib import Path
 
 from ownership_lint.config import ConfigError
 from ownership_lint.docs import headings
+from ownership_lint.escape import visible
 from ownership_lint.findings import Finding
 from ownership_lint.importing.text import slug, yaml_scalar
 from ownership_lint.loading.text import NotText
@@ -48,21 +49,23 @@ SENIORITY = {
     "ведущий": "lead",
 }
 
-_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
-_LABEL = re.compile(r"^(?:\*\*|__)(.+?)(?:\*\*|__)\s*:?\s*(.*)$")
-_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+(.*\S)\s*$")
-_RULE = re.compile(r"^\s*([-*_])(\s*\1){2,}\s*$")
-_KEYCAP = re.compile(r"^(?:\d+\ufe0f?\u20e3|\d+[.)])\s*")
-_SUFFIX = re.compile(r"\s*_\(([^()]+)\)_\s*$")
-_RACI = re.compile(r"^([RCI])(?::.*)?$")
-_DATE = re.compile(r"\b(\d{4}-\d{2}-\d{2})\b")
+# Each line is matched whole (`fullmatch`, `\Z`: a `$` would also match before a final
+# newline); list numbers and dates are ASCII digits, as Markdown and ISO 8601 have them.
+_HEADING = re.compile(r"(#{1,6})\s+(.*?)\s*#*\s*")
+_LABEL = re.compile(r"(?:\*\*|__)(.+?)(?:\*\*|__)\s*:?\s*(.*)")
+_ITEM = re.compile(r"\s*(?:[-*+]|[0-9]+[.)])\s+(.*\S)\s*")
+_RULE = re.compile(r"\s*([-*_])(\s*\1){2,}\s*")
+_KEYCAP = re.compile(r"^(?:[0-9]+\ufe0f?\u20e3|[0-9]+[.)])\s*")
+_SUFFIX = re.compile(r"\s*_\(([^()]+)\)_\s*\Z")
+_RACI = re.compile(r"([RCI])(?::.*)?", re.DOTALL)
+_DATE = re.compile(r"\b([0-9]{4}-[0-9]{2}-[0-9]{2})\b", re.ASCII)
 _DEPARTMENT = (
-    re.compile(r"^\u0441\s+(?:отделом\s+)?(.+?)(?:\s+отдел(?:ом)?)?$", re.IGNORECASE),
-    re.compile(r"^with\s+(?:the\s+)?(.+?)(?:\s+(?:department|team))?$", re.IGNORECASE),
-    re.compile(r"^(.+?)\s+(?:department|отдел)$", re.IGNORECASE),
+    re.compile(r"\u0441\s+(?:отделом\s+)?(.+?)(?:\s+отдел(?:ом)?)?", re.IGNORECASE),
+    re.compile(r"with\s+(?:the\s+)?(.+?)(?:\s+(?:department|team))?", re.IGNORECASE),
+    re.compile(r"(.+?)\s+(?:department|отдел)", re.IGNORECASE),
 )
 _TITLE_SUFFIX = re.compile(
-    r"\s*[:\-\u2013\u2014]?\s*(?:structure|структура(?:\s+команды)?)$", re.IGNORECASE
+    r"\s*[:\-\u2013\u2014]?\s*(?:structure|структура(?:\s+команды)?)\Z", re.IGNORECASE
 )
 
 
@@ -165,7 +168,16 @@ def _clean(text: str, heading: bool = False) -> str:
     for mark in ("**", "__", "*", "_", "`"):
         if len(text) > 2 * len(mark) and text.startswith(mark) and text.endswith(mark):
             text = text[len(mark) : -len(mark)]
-    return " ".join(text.split())
+    return " ".join(_unescape(text).split())
+
+
+# What `ownership-lint docs` escapes (escape.markdown_text): backslash escapes of ASCII
+# punctuation and the character references it writes, read back as the characters.
+_ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])|&#32;")
+
+
+def _unescape(text: str) -> str:
+    return _ESCAPED.sub(lambda m: m.group(1) or " ", text)
 
 
 def _key(label: str) -> str:
@@ -200,7 +212,7 @@ def _is_last_reviewed(label: str) -> bool:
 def _department_name(label: str) -> str:
     text = _clean(label).rstrip(":").strip()
     for pattern in _DEPARTMENT:
-        match = pattern.match(text)
+        match = pattern.fullmatch(text)
         if match:
             return match.group(1).strip()
     return text
@@ -208,7 +220,7 @@ def _department_name(label: str) -> str:
 
 def _role_heading(text: str) -> tuple[str, str]:
     title = _clean(text, heading=True)
-    match = re.match(r"^(.*?)\s*\(([^()]*)\)\s*$", title)
+    match = re.fullmatch(r"(.*?)\s*\(([^()]*)\)\s*", title)
     if match and match.group(2).strip().casefold() in SENIORITY:
         return match.group(1).strip(), SENIORITY[match.group(2).strip().casefold()]
     return title, ""
@@ -223,11 +235,11 @@ def parse(text: str, name: str) -> ParsedDocument:
     in_collaboration = False
     current: list[Item] | None = None
     for number, line in enumerate(text.split("\n"), 1):
-        if not line.strip() or _RULE.match(line):
+        if not line.strip() or _RULE.fullmatch(line):
             continue
-        heading = _HEADING.match(line)
-        label = _LABEL.match(line.strip()) if not heading else None
-        item = _ITEM.match(line) if not heading else None
+        heading = _HEADING.fullmatch(line)
+        label = _LABEL.fullmatch(line.strip()) if not heading else None
+        item = _ITEM.fullmatch(line) if not heading else None
         if heading and len(heading.group(1)) == 1:
             if not doc.title:
                 doc.title = _TITLE_SUFFIX.sub("", _clean(heading.group(2), True)) or _clean(
@@ -385,7 +397,7 @@ def build(doc: ParsedDocument, name: str, today: dt.date) -> Imported:
                 by_key[key] = resp
             raci = "A"
             if item.note:
-                letter = _RACI.match(item.note)
+                letter = _RACI.fullmatch(item.note)
                 if letter:
                     raci = letter.group(1)
                 else:
@@ -462,7 +474,7 @@ def build(doc: ParsedDocument, name: str, today: dt.date) -> Imported:
         last_reviewed = doc.last_reviewed
     title = doc.title or "Team"
     header = (
-        f"# Imported from {Path(name).name} by `ownership-lint import markdown`.\n"
+        f"# Imported from {visible(Path(name).name)} by `ownership-lint import markdown`.\n"
         "# Review every entry, then run `ownership-lint check`.\n"
     )
     team = [
@@ -522,14 +534,14 @@ def build(doc: ParsedDocument, name: str, today: dt.date) -> Imported:
         if claims:
             lines.append("responsibilities:\n")
             for resp, claim in claims:
-                ident = yaml_scalar(resp.id)
+                ident = yaml_scalar(resp.id, flow=claim.raci != "A")
                 entry = ident if claim.raci == "A" else f"{{id: {ident}, raci: {claim.raci}}}"
                 lines.append(f"  - {entry}\n")
         else:
             lines.append("responsibilities: []\n")
         if interfaces_of[role_id]:
             lines.append("interfaces:\n")
-            lines += [f"  - {iface}\n" for iface in interfaces_of[role_id]]
+            lines += [f"  - {yaml_scalar(iface)}\n" for iface in interfaces_of[role_id]]
         files[f"roles/{role_id}.yaml"] = "".join(lines)
     return Imported(
         files=files,
@@ -613,6 +625,6 @@ def write_team(
     schema_files.plan(root, schemas_dir)  # refuses before anything is written
     files = schema_files.with_modelines(files, team_dir, schemas_dir)
     files_bytes = {rel: text.encode("utf-8") for rel, text in files.items()}
-    write_directory(target, files_bytes, replace=force, validate=validate)
+    write_directory(target, files_bytes, root=root, replace=force, validate=validate)
     schema_files.write(root, schemas_dir)
     return findings

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-import json
 import re
 import unicodedata
+
+from ownership_lint.escape import is_visible, yaml_quoted
 
 _PLAIN = re.compile(r"[A-Za-z\u00c0-\uffff][^:#\n\"'`{}\[\]]*")
 MAX_ID = 48
@@ -39,14 +40,19 @@ def slug(text: str) -> str:
     return result[:MAX_ID].rstrip("-")
 
 
-def yaml_scalar(text: str) -> str:
-    """A YAML scalar: plain when nothing can misread it, else JSON-quoted (valid YAML)."""
+def yaml_scalar(text: str, *, flow: bool = False) -> str:
+    """A YAML scalar that reads back as `text`: plain when nothing can misread it, else
+    double-quoted, line breaks, controls and bidirectional controls as escapes.
+    `flow`: the scalar goes inside `[...]` or `{...}`, where `,` and `?` mean something too."""
     if (
         _PLAIN.fullmatch(text)
+        and not (flow and ("," in text or "?" in text))
+        and is_visible(text)
+        and "\ufeff" not in text
         and text.casefold() not in _YAML_WORDS
         and text == text.strip()
         and " #" not in text
         and text[0] not in "&*!|>%@?-"
     ):
         return text
-    return json.dumps(text, ensure_ascii=False)
+    return yaml_quoted(text)

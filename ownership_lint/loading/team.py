@@ -14,7 +14,8 @@ from typing import Any
 from ownership_lint.config import ConfigError
 from ownership_lint.findings import Finding, Location
 from ownership_lint.loading.text import NotText, conflict_markers, decode
-from ownership_lint.loading.yaml_doc import MAX_BYTES, Document, load_yaml
+from ownership_lint.loading.yaml_doc import MAX_BYTES as MAX_BYTES  # the loader's limit
+from ownership_lint.loading.yaml_doc import Document, load_yaml
 from ownership_lint.model import (
     Area,
     Claim,
@@ -45,33 +46,30 @@ class LoadedTeam:
 
 
 def _read(root: Path, rel: str) -> tuple[bytes | None, list[Finding]]:
-    path = root / rel
+    """A team file's bytes, or the findings that say why it is not read: a link (inside the
+    repository or out of it, to a file or a directory on the way: `fileio.read_file`), too
+    large, or unreadable."""
+    from ownership_lint.fileio import FileTooLarge, UnsafePath, read_file
+
     try:
-        real = path.resolve()
-        if not real.is_relative_to(root.resolve()):
-            return None, [
-                schema_rules.MissingFile.finding(
-                    Location(rel),
-                    "the file is a link to outside the repository; it is not read",
-                    "keep the team definition inside the repository",
-                )
-            ]
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            return None, [
-                syntax.InputLimits.finding(
-                    Location(rel),
-                    f"the file is {size:,} bytes; team files are limited to {MAX_BYTES:,}",
-                    "split the definition into smaller files",
-                )
-            ]
-        return path.read_bytes(), []
+        return read_file(root, rel, limit=MAX_BYTES), []
+    except UnsafePath as err:
+        problem = schema_rules.MissingFile.finding(
+            Location(rel),
+            f"'{err.shown}' {err.reason}; the file is not read",
+            "keep the team definition in regular files inside the repository",
+        )
+    except FileTooLarge as err:
+        problem = syntax.InputLimits.finding(
+            Location(rel),
+            f"the file is {err.size:,} bytes; team files are limited to {MAX_BYTES:,}",
+            "split the definition into smaller files",
+        )
     except OSError as err:
-        return None, [
-            schema_rules.MissingFile.finding(
-                Location(rel), f"the file cannot be read: {err.strerror or err}"
-            )
-        ]
+        problem = schema_rules.MissingFile.finding(
+            Location(rel), f"the file cannot be read: {err.strerror or err}"
+        )
+    return None, [problem]
 
 
 def _load(root: Path, rel: str, schema: str, findings: list[Finding]) -> Document | None:
@@ -229,9 +227,21 @@ def _load_mapping(root: Path, rel: str, team: Team, findings: list[Finding]) -> 
     team.mapping = parse(text, "github")
 
 
+def _present(path: Path) -> bool:
+    # A link counts: reading it is refused with a finding that says so (`_read`).
+    return path.is_symlink() or path.is_file()
+
+
 def load_team(root: Path, team_dir: str = "team") -> LoadedTeam:
     """Load the team definition under `root / team_dir`; paths in findings are repo-relative."""
+    from ownership_lint.fileio import UnsafePath, checked_path
+
     base = root / team_dir
+    try:
+        # A team directory that is (or lies behind) a link would be listed and read elsewhere.
+        checked_path(root, team_dir)
+    except UnsafePath as err:
+        raise ConfigError(f"the team directory cannot be read: {err}") from err
     if not base.exists():
         raise ConfigError(f"no team definition: '{base}' does not exist")
     if not base.is_dir():
@@ -256,7 +266,7 @@ def load_team(root: Path, team_dir: str = "team") -> LoadedTeam:
             )
 
     for name, schema_name in ((TEAM_FILE, "team"), (CATALOGUE_FILE, "responsibilities")):
-        if not (base / name).is_file():
+        if not _present(base / name):
             findings.append(
                 schema_rules.MissingFile.finding(
                     Location(rel(name)),
@@ -273,10 +283,22 @@ def load_team(root: Path, team_dir: str = "team") -> LoadedTeam:
             (_build_team if name == TEAM_FILE else _build_catalogue)(doc, team)
 
     roles_dir = base / ROLES_DIR
-    role_files = sorted(os.listdir(roles_dir)) if roles_dir.is_dir() else []
+    role_files = []
+    if roles_dir.is_symlink():
+        # Listing it would show the names of whatever directory it points at.
+        findings.append(
+            schema_rules.MissingFile.finding(
+                Location(rel(ROLES_DIR)),
+                f"'{rel(ROLES_DIR)}' is a link: ownership-lint does not follow links in the "
+                "repository, and reads no role file",
+                "keep the team definition in regular files inside the repository",
+            )
+        )
+    elif roles_dir.is_dir():
+        role_files = sorted(os.listdir(roles_dir))
     for entry in role_files:
         path = rel(ROLES_DIR, entry)
-        if not entry.endswith((".yaml", ".yml")) or not (roles_dir / entry).is_file():
+        if not entry.endswith((".yaml", ".yml")) or not _present(roles_dir / entry):
             if not entry.startswith("."):
                 findings.append(
                     schema_rules.UnexpectedFile.finding(
@@ -295,7 +317,7 @@ def load_team(root: Path, team_dir: str = "team") -> LoadedTeam:
             stem = entry.rsplit(".", 1)[0]
             role = Role(id=stem, path=path, location=Location(path), loaded=False)
         team.roles.append(role)
-    if not any(entry.endswith((".yaml", ".yml")) for entry in role_files):
+    if not roles_dir.is_symlink() and not any(e.endswith((".yaml", ".yml")) for e in role_files):
         findings.append(
             schema_rules.MissingFile.finding(
                 Location(rel(ROLES_DIR)),
@@ -304,7 +326,7 @@ def load_team(root: Path, team_dir: str = "team") -> LoadedTeam:
             )
         )
 
-    if (base / MAPPING_FILE).is_file():
+    if _present(base / MAPPING_FILE):
         team.files.append(rel(MAPPING_FILE))
         _load_mapping(root, rel(MAPPING_FILE), team, findings)
     return LoadedTeam(team, findings)

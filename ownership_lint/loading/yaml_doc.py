@@ -109,6 +109,7 @@ class _Builder:
         self.stack: list[_Frame] = []
         self.anchors: dict[str, tuple[Any, int]] = {}
         self.total = 0
+        self.expanded = 0  # of `total`, the values that aliases stand for
         self.documents = 0
 
     def loc(self, span: Span) -> Location:
@@ -127,16 +128,22 @@ class _Builder:
             and (self.stack[-1].key is None and not self.stack[-1].skip_value)
         )
 
-    def count(self, size: int, span: Span) -> None:
+    def count(self, size: int, span: Span, *, alias: bool = False) -> None:
         self.total += size
+        if alias:
+            self.expanded += size
         if self.total > MAX_VALUES:
-            self.findings.append(
-                syntax.InputLimits.finding(
-                    self.loc(span),
-                    f"the document expands to more than {MAX_VALUES:,} values",
-                    "a team file needs no aliases of aliases; write the values out",
+            # Say which limit was met: a long file, or aliases standing for many values.
+            if self.expanded:
+                message = (
+                    f"aliases expand the document to more than {MAX_VALUES:,} values "
+                    f"({self.expanded:,} of them through aliases)"
                 )
-            )
+                hint = "a team file needs no aliases of aliases; write the values out"
+            else:
+                message = f"the file holds more than {MAX_VALUES:,} values"
+                hint = "split the team definition, or remove generated bulk from this file"
+            self.findings.append(syntax.InputLimits.finding(self.loc(span), message, hint))
             raise _Abort
 
     def feed(self, event: Any) -> None:
@@ -215,7 +222,7 @@ class _Builder:
             )
             raise _Abort
         value, size = self.anchors[event.anchor]
-        self.count(size, span)
+        self.count(size, span, alias=True)
         if self.expecting_key():
             if not isinstance(value, str):
                 self.findings.append(

@@ -5,14 +5,21 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 
-from ownership_lint.findings import Finding, Severity
+from ownership_lint.escape import json_document
+from ownership_lint.findings import Finding, Severity, Skipped
 
 
-def render(findings: Sequence[Finding], files: int) -> str:
+def render(findings: Sequence[Finding], files: int, skipped: Sequence[Skipped] = ()) -> str:
     errors = sum(1 for f in findings if f.severity is Severity.ERROR)
     document = {
         "version": 1,
         "findings": [finding.to_dict() for finding in findings],
-        "summary": {"errors": errors, "warnings": len(findings) - errors, "files": files},
+        "summary": {
+            "errors": errors,
+            "warnings": len(findings) - errors,
+            "files": files,
+            # Selected checks that did not run: empty when everything selected looked.
+            "skipped": [s.to_dict() for s in skipped],
+        },
     }
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    return json_document(json.dumps(document, indent=2, ensure_ascii=False)) + "\n"

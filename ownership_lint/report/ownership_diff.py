@@ -1,31 +1,37 @@
-"""Renderings of an ownership diff: text for a terminal, JSON, Markdown for a PR comment."""
+"""Renderings of an ownership diff: text for a terminal, JSON, Markdown for a PR comment.
+
+Every subject, role, handle and path comes from the linted repository: the text shows each
+with `escape.visible`, the Markdown with `escape.markdown_code` / `escape.markdown_text`.
+"""
 
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Sequence
 from dataclasses import asdict
 
 from ownership_lint.diff import Change, OwnershipDiff
+from ownership_lint.escape import json_document, markdown_code, markdown_text, visible
 from ownership_lint.report.text import plural
 
 
-def _owners(owners: list[str] | tuple[str, ...]) -> str:
-    return ", ".join(owners) if owners else "(none)"
+def _owners(owners: Sequence[str], show: Callable[[str], str] = visible) -> str:
+    return ", ".join(show(owner) for owner in owners) if owners else "(none)"
 
 
 def _change(change: Change) -> str:
-    return f"{change.subject}: {_owners(change.old)} -> {_owners(change.new)}"
+    return f"{visible(change.subject)}: {_owners(change.old)} -> {_owners(change.new)}"
 
 
 def render_json(diff: OwnershipDiff) -> str:
     document = asdict(diff)
     document["files_changing_owner"] = diff.files_changing_owner
     document["kinds"] = sorted(diff.kinds())
-    return json.dumps(document, indent=2) + "\n"
+    return json_document(json.dumps(document, indent=2)) + "\n"
 
 
 def render_text(diff: OwnershipDiff) -> str:
-    lines = [f"Ownership changes from {diff.base} to {diff.head}:"]
+    lines = [f"Ownership changes from {visible(diff.base)} to {visible(diff.head)}:"]
     if diff.empty:
         return lines[0] + " none.\n"
     if diff.responsibilities:
@@ -36,32 +42,39 @@ def render_text(diff: OwnershipDiff) -> str:
         lines += [f"  {_change(c)}" for c in diff.interfaces]
     if diff.roles_added or diff.roles_removed:
         lines += ["", "roles:"]
-        lines += [f"  + {role}" for role in diff.roles_added]
-        lines += [f"  - {role}" for role in diff.roles_removed]
+        lines += [f"  + {visible(role)}" for role in diff.roles_added]
+        lines += [f"  - {visible(role)}" for role in diff.roles_removed]
     if diff.members_added or diff.members_removed:
         lines += ["", "members:"]
         for role, handles in sorted(diff.members_added.items()):
-            lines += [f"  {role}: + {h}" for h in handles]
+            lines += [f"  {visible(role)}: + {visible(h)}" for h in handles]
         for role, handles in sorted(diff.members_removed.items()):
-            lines += [f"  {role}: - {h}" for h in handles]
+            lines += [f"  {visible(role)}: - {visible(h)}" for h in handles]
     if diff.file_moves:
         lines += ["", f"files changing owner: {diff.files_changing_owner}"]
         for move in diff.file_moves:
             lines.append(
                 f"  {_owners(move.old)} -> {_owners(move.new)}: {move.count} "
-                f"(e.g. {', '.join(move.examples)})"
+                f"(e.g. {', '.join(visible(p) for p in move.examples)})"
             )
     if diff.unowned_new_files:
         lines += ["", f"new files without an owner: {len(diff.unowned_new_files)}"]
-        lines += [f"  {path}" for path in diff.unowned_new_files]
+        lines += [f"  {visible(path)}" for path in diff.unowned_new_files]
     if diff.reviewers:
         lines += ["", "reviewers this hand-over needs:"]
-        lines += [f"  {r.handle} ({'; '.join(r.reasons)})" for r in diff.reviewers]
+        lines += [
+            f"  {visible(r.handle)} ({visible('; '.join(r.reasons))})" for r in diff.reviewers
+        ]
     return "\n".join(lines) + "\n"
 
 
+def _cell(value: str) -> str:
+    return markdown_code(value, in_table=True)
+
+
 def render_markdown(diff: OwnershipDiff) -> str:
-    lines = [f"## Ownership changes ({diff.base} → {diff.head})", ""]
+    title = f"{markdown_text(diff.base)} → {markdown_text(diff.head)}"
+    lines = [f"## Ownership changes ({title})", ""]
     if diff.empty:
         return "\n".join([*lines, "No ownership changes."]) + "\n"
     changes = [("responsibility", c) for c in diff.responsibilities]
@@ -69,7 +82,8 @@ def render_markdown(diff: OwnershipDiff) -> str:
     if changes:
         lines += ["| kind | what | owner before | owner after |", "|---|---|---|---|"]
         lines += [
-            f"| {kind} | `{c.subject}` | {_owners(c.old)} | {_owners(c.new)} |"
+            f"| {kind} | {_cell(c.subject)} | {_owners(c.old, markdown_text)} "
+            f"| {_owners(c.new, markdown_text)} |"
             for kind, c in changes
         ]
         lines.append("")
@@ -77,12 +91,21 @@ def render_markdown(diff: OwnershipDiff) -> str:
         lines.append(
             "**Roles:** "
             + ", ".join(
-                [f"+`{r}`" for r in diff.roles_added] + [f"-`{r}`" for r in diff.roles_removed]
+                [f"+{markdown_code(r)}" for r in diff.roles_added]
+                + [f"-{markdown_code(r)}" for r in diff.roles_removed]
             )
         )
         lines.append("")
-    members = [f"`{role}` +{h}" for role, hs in sorted(diff.members_added.items()) for h in hs]
-    members += [f"`{role}` -{h}" for role, hs in sorted(diff.members_removed.items()) for h in hs]
+    members = [
+        f"{markdown_code(role)} +{markdown_text(h)}"
+        for role, hs in sorted(diff.members_added.items())
+        for h in hs
+    ]
+    members += [
+        f"{markdown_code(role)} -{markdown_text(h)}"
+        for role, hs in sorted(diff.members_removed.items())
+        for h in hs
+    ]
     if members:
         lines += ["**Members:** " + ", ".join(members), ""]
     if diff.file_moves:
@@ -93,14 +116,14 @@ def render_markdown(diff: OwnershipDiff) -> str:
             "|---|---|---|---|",
         ]
         lines += [
-            f"| {_owners(m.old)} | {_owners(m.new)} | {m.count} | "
-            + ", ".join(f"`{p}`" for p in m.examples)
+            f"| {_owners(m.old, markdown_text)} | {_owners(m.new, markdown_text)} | {m.count} | "
+            + ", ".join(_cell(p) for p in m.examples)
             + " |"
             for m in diff.file_moves
         ]
         lines.append("")
     if diff.unowned_new_files:
-        shown = ", ".join(f"`{p}`" for p in diff.unowned_new_files[:20])
+        shown = ", ".join(markdown_code(p) for p in diff.unowned_new_files[:20])
         more = len(diff.unowned_new_files) - 20
         lines += [
             f"**{plural(len(diff.unowned_new_files), 'new file has', 'new files have')} no "
@@ -109,5 +132,8 @@ def render_markdown(diff: OwnershipDiff) -> str:
         ]
     if diff.reviewers:
         lines += ["**Reviewers this hand-over needs:**", ""]
-        lines += [f"- {r.handle}: {'; '.join(r.reasons)}" for r in diff.reviewers]
+        lines += [
+            f"- {markdown_text(r.handle)}: {markdown_text('; '.join(r.reasons))}"
+            for r in diff.reviewers
+        ]
     return "\n".join(lines) + "\n"

@@ -6,7 +6,8 @@ import json
 from collections.abc import Sequence
 
 from ownership_lint import __version__
-from ownership_lint.findings import Finding, Location, Severity
+from ownership_lint.escape import json_document
+from ownership_lint.findings import Finding, Location, Severity, Skipped
 from ownership_lint.report.fingerprint import fingerprints
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -31,7 +32,7 @@ def _physical(loc: Location) -> dict[str, object]:
     }
 
 
-def render(findings: Sequence[Finding], files: int) -> str:
+def render(findings: Sequence[Finding], files: int, skipped: Sequence[Skipped] = ()) -> str:
     from ownership_lint.rules import all_rules
 
     rules = list(all_rules().values())
@@ -71,16 +72,27 @@ def render(findings: Sequence[Finding], files: int) -> str:
         if finding.code in index:
             result["ruleIndex"] = index[finding.code]
         results.append(result)
-    document = {
-        "$schema": SCHEMA,
-        "version": "2.1.0",
-        "runs": [
-            {
-                "tool": {"driver": driver},
-                "columnKind": "unicodeCodePoints",
-                "originalUriBaseIds": {"%SRCROOT%": {"uri": "./"}},
-                "results": results,
-            }
-        ],
+    run: dict[str, object] = {
+        "tool": {"driver": driver},
+        "columnKind": "unicodeCodePoints",
+        "originalUriBaseIds": {"%SRCROOT%": {"uri": "./"}},
+        "results": results,
     }
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    if skipped:
+        # Code scanning shows tool notifications: the run looked at less than was asked.
+        run["invocations"] = [
+            {
+                "executionSuccessful": True,
+                "toolExecutionNotifications": [
+                    {
+                        "level": "warning",
+                        "message": {"text": s.message},
+                        "associatedRule": {"id": code, "index": index[code]},
+                    }
+                    for s in skipped
+                    for code in s.codes
+                ],
+            }
+        ]
+    document = {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}
+    return json_document(json.dumps(document, indent=2, ensure_ascii=False)) + "\n"

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ownership_lint.findings import Finding, Severity
+from ownership_lint.escape import visible
+from ownership_lint.findings import Finding, Severity, Skipped
 
 
 def _style(text: str, colour: bool, **kwargs: object) -> str:
@@ -16,22 +17,35 @@ def _style(text: str, colour: bool, **kwargs: object) -> str:
 
 
 def render(
-    findings: Sequence[Finding], files: int, *, colour: bool = False, quiet: bool = False
+    findings: Sequence[Finding],
+    files: int,
+    *,
+    colour: bool = False,
+    quiet: bool = False,
+    skipped: Sequence[Skipped] = (),
 ) -> str:
-    """`quiet`: the finding lines only, no hints and no summary."""
+    """`quiet`: the finding lines (and checks that did not run) only: no hints, no summary.
+    Paths, messages and hints quote the linted files: each is shown with `escape.visible`,
+    one line per finding."""
     lines: list[str] = []
     for finding in findings:
         is_error = finding.severity is Severity.ERROR
         code = _style(finding.code, colour, fg="red" if is_error else "yellow", bold=True)
-        where = _style(str(finding.location), colour, bold=True)
+        where = _style(visible(str(finding.location)), colour, bold=True)
         prefix = "" if is_error else "warning: "
-        lines.append(f"{where}: {code} {prefix}{finding.message}")
+        lines.append(f"{where}: {code} {prefix}{visible(finding.message)}")
         if finding.hint and not quiet:
-            lines.append(f"    hint: {finding.hint}")
+            lines.append(f"    hint: {visible(finding.hint)}")
+    # Even with --quiet: a check that did not look is not a pass.
+    lines += [_style(f"note: {visible(s.message)}", colour, fg="yellow") for s in skipped]
     if not quiet:
         errors = sum(1 for f in findings if f.severity is Severity.ERROR)
-        lines.append(summary_line(errors, len(findings) - errors, files))
+        lines.append(summary_line(errors, len(findings) - errors, files, skipped_count(skipped)))
     return "".join(line + "\n" for line in lines)
+
+
+def skipped_count(skipped: Sequence[Skipped]) -> int:
+    return sum(len(s.codes) for s in skipped)
 
 
 def plural(count: int, word: str, many: str = "") -> str:
@@ -39,10 +53,14 @@ def plural(count: int, word: str, many: str = "") -> str:
     return f"{count} {word}" if count == 1 else f"{count} {many or word + 's'}"
 
 
-def summary_line(errors: int, warnings: int, files: int) -> str:
+def summary_line(errors: int, warnings: int, files: int, skipped: int = 0) -> str:
+    """`skipped`: how many selected checks did not run (the notes say which and why)."""
+    not_run = f"; {plural(skipped, 'selected check')} did not run (see the note)"
     if not errors and not warnings:
+        if skipped:
+            return f"No findings in {plural(files, 'file')}{not_run}."
         return f"All checks passed ({plural(files, 'file')})."
     return (
         f"Found {plural(errors, 'error')} and {plural(warnings, 'warning')} "
-        f"in {plural(files, 'file')}."
+        f"in {plural(files, 'file')}{not_run if skipped else ''}."
     )

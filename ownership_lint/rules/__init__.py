@@ -24,6 +24,11 @@ def all_rules() -> dict[str, type[Rule]]:
     return dict(sorted(registry().items()))
 
 
+def integrity_codes() -> frozenset[str]:
+    """The codes of the integrity checks, which nothing can switch off (`Rule.integrity`)."""
+    return frozenset(code for code, rule in all_rules().items() if rule.integrity)
+
+
 def cross_checks() -> list[CrossCheck]:
     return [rule() for rule in all_rules().values() if issubclass(rule, CrossCheck)]
 
@@ -32,4 +37,12 @@ def path_checks() -> list[PathCheck]:
     return [rule() for rule in all_rules().values() if issubclass(rule, PathCheck)]
 
 
-__all__ = ["CrossCheck", "PathCheck", "Rule", "all_rules", "cross_checks", "path_checks"]
+__all__ = [
+    "CrossCheck",
+    "PathCheck",
+    "Rule",
+    "all_rules",
+    "cross_checks",
+    "integrity_codes",
+    "path_checks",
+]

@@ -29,6 +29,10 @@ class Rule:
     severity: ClassVar[Severity] = Severity.ERROR
     # Runs only when selected by its exact code (or a flag such as --unowned).
     opt_in: ClassVar[bool] = False
+    # An integrity check guards what a generated CODEOWNERS file grants: it always runs, and
+    # no configuration (`select`, `ignore`, `severity`), inline suppression or `--base`
+    # ratchet drops or downgrades its findings. The repository under check is hostile.
+    integrity: ClassVar[bool] = False
     # Files relative to the repository root; None removes the file from the example team.
     example_fail: ClassVar[Mapping[str, str | None]] = {}
     example_pass: ClassVar[Mapping[str, str | None]] = {}

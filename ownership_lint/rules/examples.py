@@ -13,6 +13,7 @@ if TYPE_CHECKING:
     from ownership_lint.api import Report
 
 CODEOWNERS = ".github/CODEOWNERS"
+GITLAB_CODEOWNERS = ".gitlab/CODEOWNERS"
 # The date rule examples are judged on, so that staleness examples do not depend on the clock.
 EXAMPLE_TODAY = "2026-02-01"
 
@@ -92,7 +93,8 @@ def write_tree(root: Path, files: Mapping[str, str]) -> None:
 
 def run_example(overrides: Mapping[str, str | None], root: Path | None = None) -> Report:
     """Lint the base team with `overrides` laid over it, as of EXAMPLE_TODAY, its files taken
-    as the tracked files; a CODEOWNERS file among them is linted too (with --unowned).
+    as the tracked files; a CODEOWNERS file among them (GitHub's or GitLab's) is linted too
+    (with --unowned).
 
     Written under `root`, or a temporary directory removed afterwards.
     """
@@ -107,8 +109,9 @@ def run_example(overrides: Mapping[str, str | None], root: Path | None = None) -
     config = load_config(root)
     today = dt.date.fromisoformat(EXAMPLE_TODAY)
     report = lint(root, config=config, today=today, tracked=list(files))
-    if CODEOWNERS in files:
-        config = replace(config, enable=("OL310",))
-        extra = lint_codeowners(root, root / CODEOWNERS, tracked=list(files), config=config)
-        report.findings.extend(extra.findings)
+    for path in (CODEOWNERS, GITLAB_CODEOWNERS):
+        if path in files:
+            wanted = replace(config, enable=("OL310",))
+            extra = lint_codeowners(root, root / path, tracked=list(files), config=wanted)
+            report.findings.extend(extra.findings)
     return report

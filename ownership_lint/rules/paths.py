@@ -34,8 +34,10 @@ class InvalidLine(PathCheck):
     """A line that the CODEOWNERS syntax does not accept.
 
     GitHub skips such a line (GitLab may reject the file): the paths it meant to give away
-    keep the owner of an earlier rule, or none. On GitHub: `!` negation, `[ ]` character
-    ranges, a pattern starting with an escaped `#`, `***`, and `/` (which matches nothing).
+    keep the owner of an earlier rule, or none. On GitHub: `!` negation, unescaped brackets
+    (GitHub: "both `[` and `]` must be escaped with a `\\`"; `\\[slug\\]` matches a Next.js
+    route literally), a pattern starting with an escaped `#`, `***`, and `/` (which matches
+    nothing). On GitLab: section headers GitLab reports as invalid.
     """
 
     code = "OL301"
@@ -54,7 +56,7 @@ class InvalidLine(PathCheck):
                     rules.path, problem.line, problem.column, problem.line, problem.end_column
                 ),
                 problem.message,
-                hint,
+                problem.hint or hint,
             )
 
 
@@ -228,6 +230,39 @@ class FileTooLarge(_CodeownersOnly):
                 f"the file is {rules.size:,} bytes; GitHub ignores CODEOWNERS files of "
                 f"{GITHUB_MAX_BYTES:,} bytes or more",
                 "own whole directories (/dir/) rather than single files",
+            )
+
+
+@register
+class PatternLikeSection(_CodeownersOnly):
+    """A GitLab line that starts with a bracket glob (`[ab]/*`, `[Tt]ests/`): GitLab reads it
+    as a section header, not as a rule.
+
+    GitLab takes any line starting with `[` (or `^[`) and holding a `]` for a section header:
+    the glob names a section (`ab`), the rest of the line becomes its default owners, and the
+    rules below it move into that section, where they no longer compete with the rules
+    above. The paths the line meant get no owner from it.
+    """
+
+    code = "OL313"
+    name = "pattern-like-section"
+    severity = Severity.WARNING
+    example_fail = {
+        ".gitlab/CODEOWNERS": "[Aa]lerts/ @sre-sam\n/.github/workflows/ @dev-dana\n",
+    }
+
+    def check(self, rules: RulesFile) -> Iterator[Finding]:
+        if rules.parsed.dialect != "gitlab":
+            return
+        for section in rules.parsed.sections:
+            if not section.pattern_like:
+                continue
+            yield self.finding(
+                Location(rules.path, section.line, section.column),
+                f"GitLab reads this line as the header of section '{section.name}', not as a "
+                "rule: the rules below it belong to that section",
+                "for a pattern, start the line with '**/' (any depth) or '/' (from the root), "
+                "or escape the bracket ('\\[') to match it literally",
             )
 
 

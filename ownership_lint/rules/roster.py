@@ -68,21 +68,58 @@ class InvalidHandle(CrossCheck):
     Valid: `@octocat`, `@acme/sre` (an organisation's team), `@group/subgroup/team` (GitLab),
     `jane@example.com` (CODEOWNERS accepts emails of users with a verified address). Bare
     names cannot be requested as reviewers by a CODEOWNERS file generated from them.
+    A value that is not even one owner token (a space, a line break) is OL215's.
     """
 
     code = "OL212"
     name = "invalid-handle"
-    example_fail = {"team/roles/sre.yaml": _SRE + "members: ['sre sam']\n" + _SRE_OWNS}
+    example_fail = {"team/roles/sre.yaml": _SRE + "members: ['sre-sam']\n" + _SRE_OWNS}
 
     def check(self, team: Team, ctx: Context) -> Iterator[Finding]:
+        from ownership_lint.codeowners.owners import is_owner_token
+
         for role in team.roles:
             refs = [*role.members, *([role.handle] if role.handle else [])]
             for ref in refs:
-                if not valid_handle(ref.id):
+                if is_owner_token(ref.id) and not valid_handle(ref.id):
                     yield self.finding(
                         ref.location,
                         f"'{ref.id}' is not a valid GitHub/GitLab handle",
                         "write a user as @login, a team as @org/team-name, or an email",
+                    )
+
+
+@register
+class UnsafeHandle(CrossCheck):
+    """A member or role handle that is not exactly one CODEOWNERS owner token.
+
+    Generated CODEOWNERS writes each handle as one owner on a rule's line: a value with a
+    line break (`"@acme/sre\\n/.github/ @evil"`), a space, a control or bidirectional
+    character, a backslash or a leading `#` would read as other owners, a comment or rules
+    of its own, granting what team/ does not say.
+
+    An integrity check: no configuration (`ignore`, `select`, `severity`), inline
+    suppression or `--base` ratchet drops or downgrades it, and generation refuses such a
+    value whatever they say.
+    """
+
+    code = "OL215"
+    name = "unsafe-handle"
+    integrity = True
+    example_fail = {"team/roles/sre.yaml": _SRE + "members: ['@sre-sam', '@sre sam']\n" + _SRE_OWNS}
+
+    def check(self, team: Team, ctx: Context) -> Iterator[Finding]:
+        from ownership_lint.codeowners.owners import is_owner_token
+
+        for role in team.roles:
+            for ref in [*role.members, *([role.handle] if role.handle else [])]:
+                if not is_owner_token(ref.id):
+                    yield self.finding(
+                        ref.location,
+                        f"'{ref.id}' is not exactly one CODEOWNERS owner: it would not stay "
+                        "one owner on a generated CODEOWNERS line",
+                        "write one handle per entry: @login, @org/team-name or an email, "
+                        "without spaces, line breaks or control characters",
                     )
 
 
@@ -187,7 +224,7 @@ class PlaceholderHandle(CrossCheck):
     exist). `check` fails and `codeowners generate` writes nothing until it is replaced.
     """
 
-    code = "OL215"
+    code = "OL216"
     name = "placeholder-handle"
     example_fail = {"team/roles/sre.yaml": _SRE + "members: ['@your-github-handle']\n" + _SRE_OWNS}
 

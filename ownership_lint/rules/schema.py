@@ -93,7 +93,7 @@ class MissingFile(Rule):
 
 @register
 class UnusedSuppression(Rule):
-    """An inline suppression that suppresses nothing, or names no rule.
+    """An inline suppression that suppresses nothing.
 
     Team files (and the path mapping) may silence a finding with a comment:
     `# ownership-lint: disable=OL102` at the end of its line, or alone on the line before;

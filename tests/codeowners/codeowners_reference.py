@@ -24,15 +24,31 @@ def corpus_dialect(folder: Path) -> str:
     return "gitlab" if any(x.startswith(".gitlab/") for x in lines) else "github"
 
 
+def _directory_stem(pattern: str) -> str | None:
+    """A directory-only pattern without its trailing slash: what the directory's own path
+    must match, as git reads `docs/` (the directory docs)."""
+    if len(pattern) > 1 and pattern.endswith("/") and pattern != "//":
+        return pattern[:-1]
+    return None
+
+
 class GithubReference:
     """Test every rule, last match wins, with hmarr's regexes (an independent matcher)."""
 
     def __init__(self, file: CodeownersFile) -> None:
         self.rules = [(rule, hmarr_regex(rule.pattern)) for rule in file.rules]
+        self.stems = {
+            rule.index: hmarr_regex(stem)
+            for rule in file.rules
+            if (stem := _directory_stem(rule.pattern)) is not None
+        }
 
-    def owner_rule(self, path: str) -> Rule | None:
+    def owner_rule(self, path: str, directory: bool = False) -> Rule | None:
         for rule, rx in reversed(self.rules):
             if rx.search(path):
+                return rule
+            stem = self.stems.get(rule.index) if directory else None
+            if stem is not None and stem.search(path):
                 return rule
         return None
 
@@ -76,26 +92,41 @@ class GitlabReference:
     section when an exclusion matches, else take the latest-positioned matching entry."""
 
     def __init__(self, file: CodeownersFile) -> None:
-        sections: dict[str | None, dict[str, tuple[int, Rule]]] = {None: {}}
+        # Section names come resolved by the parser (GitLab's find_section_name, pinned in
+        # test_codeowners_gitlab_sections.py): its hash key is the exact name, and the
+        # default section is called "codeowners".
+        sections: dict[str | None, dict[str, tuple[int, Rule]]] = {"codeowners": {}}
         for rule in file.rules:
-            key = None if rule.section is None else rule.section.name.casefold()
+            key = "codeowners" if rule.section is None else rule.section.name
             table = sections.setdefault(key, {})
             norm = gitlab_normalize(rule.pattern)
             first = table.get(norm)
             table[norm] = (rule.index if first is None else first[0], rule)
         self.tables = [
-            [(prio, rule, gitlab_regex(rule.pattern)) for prio, rule in table.values()]
+            [
+                (prio, rule, gitlab_regex(rule.pattern), _stem_regex(rule.pattern))
+                for prio, rule in table.values()
+            ]
             for table in sections.values()
         ]
 
-    def matching_rules(self, path: str) -> list[Rule]:
+    def matching_rules(self, path: str, directory: bool = False) -> list[Rule]:
         out: list[Rule] = []
         for table in self.tables:
-            hits = [(prio, rule) for prio, rule, rx in table if rx.match(path)]
+            hits = [
+                (prio, rule)
+                for prio, rule, rx, stem in table
+                if rx.match(path) or (directory and stem is not None and stem.match(path))
+            ]
             if not hits or any(rule.negated for _, rule in hits):
                 continue
             out.append(max(hits, key=lambda h: h[0])[1])
         return out
+
+
+def _stem_regex(pattern: str) -> re.Pattern[str] | None:
+    stem = _directory_stem(pattern)
+    return None if stem is None else gitlab_regex(stem)
 
 
 def hmarr_regex(pattern: str) -> re.Pattern[str]:

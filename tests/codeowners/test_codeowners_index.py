@@ -8,7 +8,7 @@ from codeowners_reference import GithubReference, GitlabReference
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ownership_lint.codeowners import Matcher, find_codeowners, parse
+from ownership_lint.codeowners import Matcher, compile_pattern, find_codeowners, parse
 
 
 def _owners(text: str, path: str, dialect: str = "github") -> tuple[str, ...]:
@@ -126,24 +126,84 @@ pattern_st = st.builds(
 line_st = st.one_of(
     st.builds(lambda p, o: f"{p} @{o}", pattern_st, st.sampled_from(["x", "y", "z"])),
     st.builds(lambda p: p, pattern_st),
-    st.sampled_from(["[S1] @d", "^[s1]", "[S2][2] @e", "# c"]),
+    st.sampled_from(
+        ["[S1] @d", "^[s1]", "[S2][2] @e", "# c", "[codeowners] @f", "[CODEOWNERS]", "[s2][1]@g"]
+    ),
 )
 files_st = st.lists(line_st, max_size=25).map("\n".join)
 
 
 @settings(max_examples=400, deadline=None)
-@given(files_st, st.lists(path_st, min_size=1, max_size=10))
-def test_github_index_equals_every_rule_in_order(text: str, paths: list[str]) -> None:
+@given(files_st, st.lists(path_st, min_size=1, max_size=10), st.booleans())
+def test_github_index_equals_every_rule_in_order(
+    text: str, paths: list[str], directory: bool
+) -> None:
     f = parse(text, "github")
     m, ref = Matcher(f), GithubReference(f)
     for p in paths:
-        assert m.owner_rule(p) is ref.owner_rule(p)
+        assert m.owner_rule(p, directory=directory) is ref.owner_rule(p, directory)
 
 
 @settings(max_examples=400, deadline=None)
-@given(files_st, st.lists(path_st, min_size=1, max_size=10))
-def test_gitlab_index_equals_reference(text: str, paths: list[str]) -> None:
+@given(files_st, st.lists(path_st, min_size=1, max_size=10), st.booleans())
+def test_gitlab_index_equals_reference(text: str, paths: list[str], directory: bool) -> None:
     f = parse(text, "gitlab")
     m, ref = Matcher(f), GitlabReference(f)
     for p in paths:
-        assert m.matching_rules(p) == ref.matching_rules(p)
+        assert m.matching_rules(p, directory=directory) == ref.matching_rules(p, directory)
+
+
+def test_directory_queries() -> None:
+    """A directory is owned by the rules that match the directory itself, as git matches it:
+    `/docs/` and `docs/` match the directory docs; `docs/*` and `docs/**` do not (they match
+    what is inside it). A file's answer is unchanged."""
+    m = Matcher(parse("* @all\n/docs/ @docs\ndocs/* @inside\n"))
+    assert m.owners("docs", directory=True) == ("@docs",)
+    assert m.owners("docs/guide", directory=True) == ("@inside",)
+    assert m.owners("docs") == ("@all",)  # a file named docs
+    assert m.owners("docs/x.md") == ("@inside",)
+    assert Matcher(parse("docs/ @d\n")).owners("a/docs", directory=True) == ("@d",)
+    assert Matcher(parse("/docs/** @d\n")).owners("docs", directory=True) == ()
+
+
+def test_gitlab_directory_queries() -> None:
+    m = Matcher(parse("/docs/ @docs\n[S]\ndocs @s\n!/docs/old/\n", "gitlab"))
+    assert m.owners("docs", directory=True) == ("@docs", "@s")
+    assert m.owners("docs/old", directory=True) == ("@docs",)  # excluded from [S]
+    assert m.owners("docs") == ("@s",)  # a file named docs: /docs/ owns what is inside
+
+
+# Every pattern shape, `x/**/` and `**/` included (hmarr's regexes differ from git there, so the
+# tests above leave them out): the index must agree with testing every compiled rule in order.
+any_pattern_st = st.builds(
+    lambda segs, lead, trail: ("/" if lead else "") + "/".join(segs) + ("/" if trail else ""),
+    st.lists(PAT_SEG, min_size=1, max_size=4),
+    st.booleans(),
+    st.booleans(),
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(
+        st.builds(lambda p, o: f"{p} @{o}", any_pattern_st, st.sampled_from("xyz")), max_size=20
+    ),
+    st.lists(path_st, min_size=1, max_size=10),
+    st.booleans(),
+)
+def test_github_index_equals_every_compiled_rule(
+    lines: list[str], paths: list[str], directory: bool
+) -> None:
+    f = parse("\n".join(lines), "github")
+    m = Matcher(f)
+    compiled = [(rule, compile_pattern(rule.pattern)) for rule in reversed(f.rules)]
+    for p in paths:
+        expected = next(
+            (
+                rule
+                for rule, pat in compiled
+                if (pat.matches_directory(p) if directory else pat.matches(p))
+            ),
+            None,
+        )
+        assert m.owner_rule(p, directory=directory) is expected

@@ -32,7 +32,9 @@ GITHUB_CASES: list[tuple[str, dict[str, bool]]] = [
     ("**/foo/bar", {"foo/bar": True, "q/foo/bar/b": True, "foo/baz/bar": False}),
     ("foo/bar/**", {"foo/bar": False, "foo/bar/baz": True, "foo/bar/b/q": True}),
     ("foo/**/bar", {"foo/bar": True, "foo/q/r/bar/z": True, "q/foo/bar": False}),
-    ("foo/**/", {"foo": False, "foo/bar": True, "foo/bar/baz": True}),
+    # git (`git check-ignore`): `foo/**/` is the directories strictly inside foo, so a file
+    # directly in foo is not matched (see test_codeowners_git_semantics.py).
+    ("foo/**/", {"foo": False, "foo/bar": False, "foo/bar/baz": True, "foo/a/b/c": True}),
     ("foo/**/bar/b*", {"foo/bar/baz": True, "foo/q/bar/baz": True, "foo/bar/qux": False}),
     ("**", {"a": True, "a/b": True}),
     ("path\\ with\\ spaces/", {"path with spaces/a": True, "x/path with spaces/b": True}),
@@ -41,7 +43,10 @@ GITHUB_CASES: list[tuple[str, dict[str, bool]]] = [
     ("**/**/**/x", {"x": True, "a/b/c/x": True, "a/x/b": True, "a/y": False}),
     ("/", {"a": False, "": False}),
     ("a/***/b", {"a/x/b": False}),
-    ("**/", {"a": True, "a/b": True}),  # collapses to "**" (hmarr's regex matches nothing)
+    # git: every directory, so every file inside one; not a file at the root.
+    ("**/", {"a": False, "a/b": True, "a/b/c": True}),
+    ("/**/", {"a": False, "a/b": True}),
+    ("x/*/", {"x/a": False, "x/b/c": True}),
 ]
 
 
@@ -118,8 +123,9 @@ def _pattern(segs: list[str], lead: bool, trail: bool) -> str:
 
 def _no_hmarr_quirk(p: str) -> bool:
     """hmarr's regex for a ``**`` segment followed by another ``**`` (``**/**``, and
-    ``**/`` whose trailing slash is a ``**``) matches only paths with ``//``: a quirk of that
-    implementation, not a GitHub rule. We collapse them (``**/**/x`` is ``**/x``)."""
+    ``**/`` whose trailing slash is a ``**``) matches only paths with ``//``, or (``x/**/``)
+    the files directly in ``x``: quirks of that implementation, not GitHub rules. We collapse
+    ``**/**/x`` to ``**/x`` and follow git for ``x/**/`` (test_codeowners_git_semantics.py)."""
     return "**/**" not in p and "***" not in p and not p.endswith("**/")
 
 
