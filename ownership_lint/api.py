@@ -215,10 +215,9 @@ def lint_new(
     report = lint(root, config=config, today=today, tracked=tracked)
     with tempfile.TemporaryDirectory(prefix="ownership-lint-base-") as tmp:
         # Everything a finding may compare team/ with: generated CODEOWNERS and documents.
-        from ownership_lint.codeowners.locate import LOCATIONS
+        from ownership_lint.codeowners.locate import EVERY_LOCATION
 
-        generated = [path for paths in LOCATIONS.values() for path in paths]
-        prefixes = [config.team_dir, config.docs_path, config.matrix_path, *generated]
+        prefixes = [config.team_dir, config.docs_path, config.matrix_path, *EVERY_LOCATION]
         gitrepo.export(root, base, prefixes, Path(tmp))
         try:
             old = lint(Path(tmp), config=config, today=today, tracked=gitrepo.files_at(root, base))

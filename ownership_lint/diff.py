@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ownership_lint.codeowners.index import Matcher
-from ownership_lint.codeowners.locate import LOCATIONS
+from ownership_lint.codeowners.locate import EVERY_LOCATION
 from ownership_lint.config import ConfigError
 from ownership_lint.loading.team import load_team
 from ownership_lint.model import Role, Team
@@ -30,10 +30,6 @@ class Snapshot:
 
     def owners(self, path: str) -> tuple[str, ...]:
         return self.matcher.owners(path) if self.matcher else ()
-
-
-def _codeowners_prefixes() -> list[str]:
-    return sorted({rel for paths in LOCATIONS.values() for rel in paths})
 
 
 def _snapshot_dir(directory: Path, label: str, team_dir: str, files: list[str]) -> Snapshot:
@@ -65,7 +61,7 @@ def snapshot(root: Path, rev: str | None, team_dir: str) -> Iterator[Snapshot]:
         yield _snapshot_dir(root, "work tree", team_dir, gitrepo.tracked_files(root))
         return
     with tempfile.TemporaryDirectory(prefix="ownership-lint-") as tmp:
-        gitrepo.export(root, rev, [team_dir, *_codeowners_prefixes()], Path(tmp))
+        gitrepo.export(root, rev, [team_dir, *EVERY_LOCATION], Path(tmp))
         yield _snapshot_dir(Path(tmp), rev, team_dir, gitrepo.files_at(root, rev))
 
 

@@ -30,15 +30,16 @@ import datetime as dt
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal, NoReturn
 
+from ownership_lint.codeowners.locate import EVERY_LOCATION
 from ownership_lint.codeowners.model import Rule
-from ownership_lint.codeowners.pattern import compile_pattern, gitlab_normalize
+from ownership_lint.codeowners.pattern import gitlab_normalize
 from ownership_lint.drift import first_difference, read_committed, unified_diff
 from ownership_lint.escape import visible
 from ownership_lint.findings import Finding, Location, Severity
+from ownership_lint.ownership import LITERAL, PathCoverage, literal_prefix
 
 if TYPE_CHECKING:
     from ownership_lint.config import Config
@@ -50,7 +51,6 @@ FLAVOR_NAMES = {"github": "GitHub", "gitlab": "GitLab"}
 # Where each platform looks first; `--output` writes elsewhere.
 DEFAULT_OUTPUT: dict[str, str] = {"github": ".github/CODEOWNERS", "gitlab": ".gitlab/CODEOWNERS"}
 # Every place a platform reads CODEOWNERS from: where `check` looks for generated files.
-CHECKED_LOCATIONS = (".github/CODEOWNERS", "CODEOWNERS", "docs/CODEOWNERS", ".gitlab/CODEOWNERS")
 
 BEGIN_MARKER = "# BEGIN ownership-lint generated block"
 END_MARKER = "# END ownership-lint generated block"
@@ -79,11 +79,6 @@ class OutputError(Exception):
 
 
 # -- the mapping, resolved -----------------------------------------------------------------
-
-
-def role_handles(role: Role) -> tuple[str, ...]:
-    """What a role becomes in CODEOWNERS: its `handle` (@org/team), else its members."""
-    return role.handles()
 
 
 def _handle_refs(role: Role) -> list[Ref]:
@@ -124,24 +119,6 @@ def _owner_problems(items: Sequence[MappedRule]) -> list[Finding]:
     return findings
 
 
-_LITERAL = re.compile(r"/?[^*?\\\[/]+(?:/[^*?\\\[/]+)*/?")
-
-
-@lru_cache(maxsize=65536)
-def literal_prefix(pattern: str) -> tuple[str, ...]:
-    """The literal leading segments every path a (GitHub) pattern matches starts with."""
-    if _LITERAL.fullmatch(pattern):
-        body = pattern.strip("/")
-        # GitHub floats a pattern with no slash but a trailing one.
-        return tuple(body.split("/")) if "/" in pattern.rstrip("/") else ()
-    return compile_pattern(pattern, "github").anchored_prefix
-
-
-def may_overlap(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
-    """False only when two patterns with these literal prefixes cannot match a common path."""
-    return all(x == y for x, y in zip(a, b, strict=False))
-
-
 @dataclass(frozen=True)
 class MappedRule:
     """One mapping rule with its role resolved: what generation renders."""
@@ -159,41 +136,6 @@ class MappedRule:
     @property
     def catch_all(self) -> bool:
         return self.rule.pattern in _CATCH_ALL
-
-
-class Coverage:
-    """Which responsibilities' listed paths overlap a pattern, per owning role, in O(depth).
-
-    Two literal prefixes overlap when one is a prefix of the other; so for each
-    responsibility keep its paths' prefixes and every ancestor of them.
-    """
-
-    def __init__(self, team: Team) -> None:
-        owners = {
-            ident: [ref.id for ref in refs] for ident, refs in team.responsibility_owners().items()
-        }
-        self._by_role: dict[str, list[tuple[str, set[tuple[str, ...]], set[tuple[str, ...]]]]] = {}
-        for resp in team.responsibilities:
-            if not resp.paths:
-                continue
-            exact: set[tuple[str, ...]] = set()
-            below: set[tuple[str, ...]] = set()
-            for ref in resp.paths:
-                prefix = literal_prefix(ref.id)
-                exact.add(prefix)
-                below.update(prefix[:k] for k in range(len(prefix) + 1))
-            # Every role that claims it (two owners is OL102's finding, not this one's).
-            for role_id in owners.get(resp.id, ()):
-                self._by_role.setdefault(role_id, []).append((resp.id, exact, below))
-
-    def served(self, role_id: str, prefix: tuple[str, ...]) -> tuple[str, ...]:
-        """The role's responsibilities with a listed path that may overlap `prefix`."""
-        ancestors = [prefix[:k] for k in range(len(prefix) + 1)]
-        return tuple(
-            resp_id
-            for resp_id, exact, below in self._by_role.get(role_id, ())
-            if prefix in below or any(a in exact for a in ancestors)
-        )
 
 
 def _mapping_problems(team: Team) -> list[Finding]:
@@ -229,7 +171,7 @@ def resolve(team: Team) -> list[MappedRule]:
     if problems:
         raise GenerationError(problems)
     roles = {role.id: role for role in team.roles}
-    coverage = Coverage(team)
+    coverage = PathCoverage(team)
     out: list[MappedRule] = []
     for rule in team.mapping.rules:
         prefix = literal_prefix(rule.pattern)
@@ -238,7 +180,7 @@ def resolve(team: Team) -> list[MappedRule]:
             out.append(MappedRule(rule, None, (), (), prefix))
         else:
             out.append(
-                MappedRule(rule, role, role_handles(role), coverage.served(role.id, prefix), prefix)
+                MappedRule(rule, role, role.handles(), coverage.served(role.id, prefix), prefix)
             )
     problems = _owner_problems(out)
     if problems:
@@ -533,7 +475,7 @@ def _render_gitlab(team: Team, items: Sequence[MappedRule]) -> list[str]:
     lines: list[str] = []
     for layer, name in zip(layers, section_names(team, layers), strict=True):
         role = layer.role
-        handles = " ".join(role_handles(role))
+        handles = " ".join(role.handles())
         settings = role.gitlab
         defaults = bool(settings and settings.default_owners)
         header = ("^" if settings and settings.optional else "") + f"[{name}]"
@@ -756,7 +698,7 @@ def overridden(text: str) -> list[Overridden]:
         if begin + 1 < rule.line < end + 1:
             if rule.pattern in _CATCH_ALL:
                 owners[()] = rule
-            elif _LITERAL.fullmatch(rule.pattern) and "/" in rule.pattern.rstrip("/"):
+            elif LITERAL.fullmatch(rule.pattern) and "/" in rule.pattern.rstrip("/"):
                 owners.setdefault(tuple(rule.pattern.strip("/").split("/")), rule)
     out: list[Overridden] = []
     for rule in rules:
@@ -765,7 +707,7 @@ def overridden(text: str) -> list[Overridden]:
         prefix = literal_prefix(rule.pattern)
         # An ancestor: `/docs/` owns all of `/docs/api/`; the prefix itself only when the
         # rule cannot match the path `docs` (a file): `/docs/`, `/docs/*.md`.
-        below = rule.pattern.endswith("/") or not _LITERAL.fullmatch(rule.pattern)
+        below = rule.pattern.endswith("/") or not LITERAL.fullmatch(rule.pattern)
         depth = len(prefix) + 1 if below else len(prefix)
         by = next((owners[prefix[:k]] for k in range(depth) if prefix[:k] in owners), None)
         if by is None and () in owners:
@@ -949,7 +891,7 @@ def drift(root: Path, team: Team) -> list[Drift]:
     from ownership_lint.fileio import UnsafePath
 
     out: list[Drift] = []
-    for rel in CHECKED_LOCATIONS:
+    for rel in EVERY_LOCATION:
         try:
             existing = read_committed(root, rel)
         except UnsafePath as err:

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ownership_lint.codeowners.locate import EVERY_LOCATION
 from ownership_lint.drift import unified_diff
 
 if TYPE_CHECKING:
@@ -56,7 +57,7 @@ def kept_by_hand(root: Path) -> list[str]:
     from ownership_lint import generate as gen
 
     found = []
-    for rel in gen.CHECKED_LOCATIONS:
+    for rel in EVERY_LOCATION:
         existing = _read(root, rel)
         if existing is not None and not gen.is_generated(existing):
             found.append(rel)
@@ -67,7 +68,7 @@ def _codeowners(root: Path, team: Team, config: Config) -> list[Output]:
     from ownership_lint import generate as gen
 
     places: list[tuple[str, gen.Flavor]] = []
-    for rel in gen.CHECKED_LOCATIONS:
+    for rel in EVERY_LOCATION:
         existing = _read(root, rel)
         if existing is not None and gen.is_generated(existing):
             flavor = gen.generated_flavor(existing)

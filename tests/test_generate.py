@@ -17,7 +17,6 @@ from ownership_lint.generate import (
     gitlab_patterns,
     render,
     resolve,
-    role_handles,
 )
 from ownership_lint.loading.team import load_team
 from ownership_lint.model import Team
@@ -41,7 +40,7 @@ def expected_owners(team: Team, path: str) -> tuple[str, ...]:
     if rule is None or not rule.owners:
         return ()
     role = next(r for r in team.roles if r.id == rule.owners[0].text)
-    return role_handles(role)
+    return role.handles()
 
 
 def assert_same_owners(team: Team, flavor: str, paths: list[str]) -> None:

@@ -15,7 +15,7 @@ from ownership_lint import generate as gen
 from ownership_lint.api import lint
 from ownership_lint.codeowners import parse
 from ownership_lint.config import Config
-from ownership_lint.generate import GenerationError, github_pattern, render, role_handles
+from ownership_lint.generate import GenerationError, github_pattern, render
 from ownership_lint.loading.team import load_team
 from ownership_lint.model import Team
 from ownership_lint.rules.examples import BASE_TEAM, EXAMPLE_TODAY
@@ -58,7 +58,7 @@ def mapping_rules(team: Team) -> list[tuple[str, tuple[str, ...]]]:
     assert team.mapping is not None
     roles = {role.id: role for role in team.roles}
     return [
-        (github_pattern(r.pattern), role_handles(roles[r.owners[0].text]) if r.owners else ())
+        (github_pattern(r.pattern), roles[r.owners[0].text].handles() if r.owners else ())
         for r in team.mapping.rules
     ]
 
@@ -77,7 +77,7 @@ def test_generation_refuses_an_owner_that_is_not_one_token(
     line = f"handle: {quoted}\nmembers:" if key == "handle" else f"members: [{quoted}]\nx:"
     role = BASE_TEAM[SRE].replace("members: ['@sre-sam']", line).replace("\nx:", "")
     team = loaded(team_files(tmp_path, role))
-    assert [role_handles(r) for r in team.roles if r.id == "sre"] == [(value,)]
+    assert [r.handles() for r in team.roles if r.id == "sre"] == [(value,)]
     with pytest.raises(GenerationError) as raised:
         render(team, flavor)  # type: ignore[arg-type]
     [finding] = raised.value.findings

@@ -27,7 +27,6 @@ from ownership_lint.generate import (
     gitlab_patterns,
     render,
     resolve,
-    role_handles,
 )
 from ownership_lint.importing.text import yaml_scalar
 from ownership_lint.model import Ref, Role, SectionSettings, Team
@@ -104,7 +103,7 @@ def owners_by_mapping(team: Team, matcher: Matcher, path: str) -> list[str]:
     if rule is None or not rule.owners:
         return []
     role = next(r for r in team.roles if r.id == rule.owners[0].text)
-    return sorted(role_handles(role))
+    return sorted(role.handles())
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -11,8 +11,9 @@ from hypothesis import strategies as st
 
 from ownership_lint.codeowners.model import Rule
 from ownership_lint.findings import Location
-from ownership_lint.generate import MappedRule, gitlab_layers, may_overlap
+from ownership_lint.generate import MappedRule, gitlab_layers
 from ownership_lint.model import Role
+from ownership_lint.ownership import may_overlap
 
 ROLES = [Role(id=name, path=f"team/roles/{name}.yaml", location=Location("x")) for name in "abc"]
 

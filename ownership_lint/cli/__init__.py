@@ -1,15 +1,6 @@
-"""The command-line interface: one module per command family, all on the group in app.py."""
+"""The command-line interface: the group in app.py, and one module per family of commands
+(`app.COMMANDS` says which), imported when one of its commands runs."""
 
-# Each module registers its commands on the group when imported.
-from ownership_lint.cli import (  # noqa: F401
-    check,
-    diff,
-    docs,
-    generate,
-    imports,
-    paths,
-    regenerate,
-)
 from ownership_lint.cli.app import cli, main, run
 
 __all__ = ["cli", "main", "run"]

@@ -1,13 +1,15 @@
 """The command group, the options commands share, and the exit-code contract.
 
 Exit codes: 0 clean (warnings allowed), 1 findings, 2 usage, configuration or internal error.
-An unexpected exception never exits 0 or 1. Each command lives in its own module beside this
-one; heavy imports happen inside the commands, so that `check` starts fast.
+An unexpected exception never exits 0 or 1. Commands live in modules beside this one, grouped
+as the user sees them (`COMMANDS`); a module is imported only when one of its commands runs,
+and heavy imports happen inside the commands, so that `check` starts fast.
 """
 
 from __future__ import annotations
 
 import functools
+import importlib
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -45,6 +47,7 @@ CONFIG = click.option(
 )
 SELECT = click.option("--select", help="Comma-separated rule codes or prefixes to report.")
 IGNORE = click.option("--ignore", help="Comma-separated rule codes or prefixes not to report.")
+TEAM_DIR = click.option("--team-dir", help="Team directory under the root (default: team).")
 
 
 def load_cli_config(
@@ -76,7 +79,41 @@ def load_cli_config(
     )
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+# Command name -> the module (under ownership_lint.cli) and the function that defines it.
+COMMANDS = {
+    "check": ("check", "check"),
+    "rules": ("check", "rules"),
+    "explain": ("check", "explain"),
+    "who-owns": ("paths", "who_owns"),
+    "coverage": ("paths", "coverage"),
+    "codeowners": ("codeowners", "codeowners"),
+    "generate": ("regenerate", "generate_all"),
+    "docs": ("documents", "docs"),
+    "matrix": ("documents", "matrix"),
+    "diff": ("diff", "diff"),
+    "init": ("init", "init"),
+    "schemas": ("init", "schemas"),
+    "import": ("imports", "import_group"),
+}
+
+
+class LazyGroup(click.Group):
+    """The top-level group: a command's module is imported when the command is used."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        found = COMMANDS.get(cmd_name)
+        if found is None:
+            return None
+        module, name = found
+        command = getattr(importlib.import_module(f"ownership_lint.cli.{module}"), name)
+        assert isinstance(command, click.Command)
+        return command
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="ownership-lint")
 @click.option(
     "--debug", is_flag=True, help=f"Show tracebacks of internal errors (or ${DEBUG_ENV}=1)."

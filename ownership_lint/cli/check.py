@@ -13,7 +13,6 @@ from ownership_lint.cli.app import (
     PATHS_FROM,
     SELECT,
     ReportOptions,
-    cli,
     emit,
     load_cli_config,
     report_options,
@@ -24,7 +23,7 @@ from ownership_lint.cli.app import (
 EXAMPLE_LINES = 20
 
 
-@cli.command()
+@click.command()
 @click.option(
     "--root",
     type=click.Path(file_okay=False, path_type=Path),
@@ -72,7 +71,7 @@ def check(
     emit(report, report_options, root=root)
 
 
-@cli.command()
+@click.command()
 @FORMAT
 def rules(fmt: str) -> None:
     """List every rule: code, name, default severity, summary."""
@@ -92,7 +91,7 @@ def rules(fmt: str) -> None:
         click.echo(f"{rule.code}  {rule.name:<28} {rule.severity.value:<8} {rule.summary()}")
 
 
-@cli.command()
+@click.command()
 @click.argument("code")
 def explain(code: str) -> None:
     """Explain one rule, with an example that makes it fire."""

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from ownership_lint.cli.app import CONFIG, ROOT, cli, load_cli_config
+from ownership_lint.cli.app import CONFIG, ROOT, load_cli_config
 
 
 def _kinds(value: str | None) -> set[str]:
@@ -25,7 +25,7 @@ def _kinds(value: str | None) -> set[str]:
     return kinds
 
 
-@cli.command()
+@click.command()
 @click.option("--base", required=True, help="The revision to compare with (e.g. origin/main).")
 @click.option("--head", help="The revision to compare (default: the work tree and its index).")
 @click.option(

@@ -1,4 +1,4 @@
-"""`who-owns`, `codeowners lint` and `coverage`: who owns which paths."""
+"""`who-owns` and `coverage`: who owns which paths."""
 
 from __future__ import annotations
 
@@ -13,15 +13,9 @@ from ownership_lint.cli.app import (
     CONFIG,
     EXIT_FINDINGS,
     FORMAT,
-    IGNORE,
     PATHS_FROM,
     ROOT,
-    SELECT,
-    ReportOptions,
-    cli,
-    emit,
     load_cli_config,
-    report_options,
     tracked_from,
 )
 
@@ -29,7 +23,7 @@ if TYPE_CHECKING:
     from ownership_lint.api import Coverage
 
 
-@cli.command("who-owns")
+@click.command("who-owns")
 @click.argument("paths", nargs=-1, required=True)
 @CODEOWNERS
 @ROOT
@@ -80,66 +74,7 @@ def who_owns(
             click.echo(f"    requests: {requested or 'nobody (the role has no handle or members)'}")
 
 
-@cli.group()
-def codeowners() -> None:
-    """Work with real CODEOWNERS files (GitHub and GitLab)."""
-
-
-@codeowners.command("lint")
-@click.argument(
-    "file", required=False, type=click.Path(dir_okay=False, exists=True, path_type=Path)
-)
-@click.option(
-    "--dialect",
-    type=click.Choice(["github", "gitlab"]),
-    help="Default: GitLab for .gitlab/CODEOWNERS or files with [Section] headers, else GitHub.",
-)
-@click.option("--unowned", is_flag=True, help="Report every tracked file without an owner (OL310).")
-@PATHS_FROM
-@ROOT
-@CONFIG
-@SELECT
-@IGNORE
-@report_options
-def codeowners_lint(
-    file: Path | None,
-    dialect: str | None,
-    unowned: bool,
-    paths_from: Path | None,
-    root: Path | None,
-    config_file: Path | None,
-    select: str | None,
-    ignore: str | None,
-    report_options: ReportOptions,
-) -> None:
-    """Check a CODEOWNERS FILE (default: the one the platform uses): syntax, owners, duplicate,
-    dead and shadowed rules, size."""
-    from dataclasses import replace
-
-    from ownership_lint import api
-    from ownership_lint.progress import progress
-
-    root = root or api.find_root(Path.cwd())
-    tracked = tracked_from(paths_from, root)
-    try:
-        config = load_cli_config(root, config_file, select, ignore)
-        if unowned:
-            config = replace(config, enable=("OL310",))
-        with progress("scanning files") as step:
-            report = api.lint_codeowners(
-                root,
-                file,
-                dialect=dialect,  # type: ignore[arg-type]
-                tracked=tracked,
-                config=config,
-                progress=step,
-            )
-    except api.ConfigError as err:
-        raise click.UsageError(str(err)) from err
-    emit(report, report_options, title="ownership-lint codeowners lint", root=root)
-
-
-@cli.command()
+@click.command()
 @CODEOWNERS
 @click.option("--unowned", "list_unowned", is_flag=True, help="List the files without an owner.")
 @click.option(

@@ -1,4 +1,5 @@
-"""`generate` (every generated file at once) and `schemas` (the JSON Schemas for editors)."""
+"""`generate`: every file generated from team/ at once (CODEOWNERS, the team document, the
+matrix, the schemas)."""
 
 from __future__ import annotations
 
@@ -13,7 +14,6 @@ from ownership_lint.cli.app import (
     FORMAT,
     PATHS_FROM,
     ROOT,
-    cli,
     emit,
     load_cli_config,
     tracked_from,
@@ -22,7 +22,7 @@ from ownership_lint.cli.app import (
 COMMAND = "ownership-lint generate"
 
 
-@cli.command("generate")
+@click.command("generate")
 @click.option(
     "--check",
     "check_only",
@@ -111,38 +111,3 @@ def generate_all(
         # Exit 1: files changed. pre-commit needs it to stop a commit that lacks them.
         click.echo("Commit the files that changed.")
         sys.exit(EXIT_FINDINGS)
-
-
-@cli.command("schemas")
-@click.option(
-    "--output",
-    "-o",
-    help="Directory to write them to, relative to the root (default: schemas-dir in the "
-    "configuration, or schemas).",
-)
-@ROOT
-@CONFIG
-def schemas(output: str | None, root: Path | None, config_file: Path | None) -> None:
-    """Write the JSON Schemas of team.yaml, responsibilities.yaml and role files into the
-    repository, where the `# yaml-language-server: $schema=` lines of the team files point:
-    editors then validate the files as they are typed. A file there that is not
-    ownership-lint's is never replaced."""
-    from ownership_lint import api, schema_files
-    from ownership_lint.config import relative_path
-    from ownership_lint.escape import visible
-
-    root = root or api.find_root(Path.cwd())
-    try:
-        config = load_cli_config(root, config_file, None, None)
-        where = config.schemas_dir
-        if output is not None:
-            where = relative_path(output, "ownership-lint schemas", "--output", directory=True)
-        written = schema_files.write(root, where)
-    except api.ConfigError as err:
-        raise click.UsageError(str(err)) from err
-    except OSError as err:
-        raise click.UsageError(f"cannot write the schemas: {err.strerror or err}") from err
-    for rel in written:
-        click.echo(f"wrote {visible(rel)}")
-    if not written:
-        click.echo(f"{visible(where)}/ is up to date")

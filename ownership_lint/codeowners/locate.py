@@ -11,6 +11,16 @@ LOCATIONS: dict[str, tuple[str, ...]] = {
     "github": (".github/CODEOWNERS", "CODEOWNERS", "docs/CODEOWNERS"),
     "gitlab": ("CODEOWNERS", "docs/CODEOWNERS", ".gitlab/CODEOWNERS"),
 }
+# Every place either platform reads: where generated files are looked for and compared.
+EVERY_LOCATION: tuple[str, ...] = tuple(dict.fromkeys(LOCATIONS["github"] + LOCATIONS["gitlab"]))
+
+
+def present(root: Path) -> list[str]:
+    """The places of EVERY_LOCATION where `root` has something (a file, or a link: reading
+    one is refused later, never passed over)."""
+    import os
+
+    return [rel for rel in EVERY_LOCATION if os.path.lexists(root / rel)]
 
 
 def find_codeowners(root: Path, dialect: Dialect = "github") -> Path | None:

@@ -60,7 +60,7 @@ class Mismatch:
 def _claims_file(claims: Sequence[PathClaim]) -> tuple[CodeownersFile, list[PathClaim]]:
     """The claims as a last-match-wins file in which the most specific path (the longest
     literal prefix) comes last, so that it wins; and the claim of each rule, by index."""
-    from ownership_lint.generate import literal_prefix
+    from ownership_lint.ownership import literal_prefix
 
     ordered = sorted(enumerate(claims), key=lambda e: (len(literal_prefix(e[1].ref.id)), e[0]))
     file = CodeownersFile()
@@ -189,11 +189,11 @@ class UnjustifiedMappingRule(CrossCheck):
     }
 
     def check(self, team: Team, ctx: Context) -> Iterator[Finding]:
-        from ownership_lint.generate import Coverage, literal_prefix
+        from ownership_lint.ownership import PathCoverage, literal_prefix
 
         if team.mapping is None or team.mapping_path is None or not team.complete:
             return
-        coverage = Coverage(team)
+        coverage = PathCoverage(team)
         known = team.responsibility_ids()
         # A role that claims an unknown responsibility (OL201) may cover anything: quiet.
         roles = {
@@ -240,10 +240,12 @@ class GeneratedFileDrift(CrossCheck):
     }
 
     def check(self, team: Team, ctx: Context) -> Iterator[Finding]:
+        from ownership_lint.codeowners.locate import present
+
+        if ctx.root is None or not present(ctx.root):
+            return  # nothing to compare: generation is not even imported
         from ownership_lint.generate import drift
 
-        if ctx.root is None:
-            return
         for found in drift(ctx.root, team):
             if found.problem:
                 yield self.finding(
@@ -283,14 +285,16 @@ class OverriddenHandWrittenRule(CrossCheck):
     }
 
     def check(self, team: Team, ctx: Context) -> Iterator[Finding]:
-        from ownership_lint.drift import read_committed
-        from ownership_lint.generate import CHECKED_LOCATIONS, overridden
+        from ownership_lint.codeowners.locate import present
 
-        if ctx.root is None:
+        # GitLab adds sections up: nothing in .gitlab/CODEOWNERS is overridden.
+        places = [r for r in present(ctx.root) if not r.startswith(".gitlab/")] if ctx.root else []
+        if ctx.root is None or not places:
             return
-        for rel in CHECKED_LOCATIONS:
-            if rel.startswith(".gitlab/"):
-                continue  # GitLab adds sections up: nothing there is overridden
+        from ownership_lint.drift import read_committed
+        from ownership_lint.generate import overridden
+
+        for rel in places:
             try:
                 text = read_committed(ctx.root, rel)
             except (OSError, UnicodeDecodeError):
@@ -357,8 +361,6 @@ class InvalidSectionSettings(CrossCheck):
     }
 
     def check(self, team: Team, ctx: Context) -> Iterator[Finding]:
-        from ownership_lint.generate import role_handles
-
         names: dict[str, str] = {}
         for role in team.roles:
             settings = role.gitlab
@@ -381,7 +383,7 @@ class InvalidSectionSettings(CrossCheck):
                     )
                 names.setdefault(key, role.id)
             if settings.default_owners:
-                bad = [h for h in role_handles(role) if not _GITLAB_OWNER.fullmatch(h)]
+                bad = [h for h in role.handles() if not _GITLAB_OWNER.fullmatch(h)]
                 if bad:
                     yield self.finding(
                         settings.location,

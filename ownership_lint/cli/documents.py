@@ -1,5 +1,4 @@
-"""`docs`, `matrix`, `init` and `import markdown`: documents and pictures from team/, and the
-ways into team/ for a team that has none yet."""
+"""`docs` and `matrix`: the team document and the responsibility matrix rendered from team/."""
 
 from __future__ import annotations
 
@@ -9,14 +8,18 @@ from typing import TYPE_CHECKING
 
 import click
 
-from ownership_lint.cli.app import CONFIG, EXIT_FINDINGS, ROOT, cli, emit, load_cli_config
-from ownership_lint.cli.imports import import_group
+from ownership_lint.cli.app import (
+    CONFIG,
+    EXIT_FINDINGS,
+    ROOT,
+    TEAM_DIR,
+    emit,
+    load_cli_config,
+)
 
 if TYPE_CHECKING:
     from ownership_lint.config import Config
     from ownership_lint.model import Team
-
-TEAM_DIR = click.option("--team-dir", help="Team directory under the root (default: team).")
 
 
 def _load(
@@ -121,7 +124,7 @@ def _output(root: Path, rendered: str, output: str, check: bool, command: str, n
     click.echo(f"wrote {shown}", err=True)
 
 
-@cli.command()
+@click.command()
 @click.option(
     "--output",
     "-o",
@@ -157,7 +160,7 @@ def docs(
     )
 
 
-@cli.command()
+@click.command()
 @click.option(
     "--format",
     "fmt",
@@ -202,109 +205,3 @@ def matrix(
 
 def _matrix_command(target: str, fmt: str) -> str:
     return f"ownership-lint matrix --format {fmt} --output {target}"
-
-
-@cli.command()
-@click.argument("directory", required=False, type=click.Path(file_okay=False, path_type=Path))
-@TEAM_DIR
-def init(directory: Path | None, team_dir: str | None) -> None:
-    """Create a minimal, commented team/ in DIRECTORY (default: the repository root, the git
-    top-level as every command finds it, else the current directory).
-
-    Its one role's member is a placeholder: `check` fails until it names real people.
-    """
-    import os
-
-    from ownership_lint import api
-    from ownership_lint.config import ConfigError
-    from ownership_lint.escape import visible
-    from ownership_lint.scaffold import PLACEHOLDER, scaffold
-
-    base = directory or api.find_root(Path.cwd())
-    try:
-        config = load_cli_config(base, None, None, None, team_dir)
-        team_dir = config.team_dir
-        written = scaffold(base, team_dir, schemas_dir=config.schemas_dir)
-    except ConfigError as err:
-        raise click.UsageError(str(err)) from err
-    for path in written:
-        shown = os.path.relpath(base / path) if directory is None else path
-        click.echo(f"created {visible(Path(shown).as_posix())}")
-    click.echo(
-        f"Next: replace '{PLACEHOLDER}' in {visible(team_dir)}/roles/maintainer.yaml with real "
-        f"handles (check fails until then), describe your team in {visible(team_dir)}/, then "
-        "run 'ownership-lint check'."
-    )
-
-
-@import_group.command("markdown")
-@click.argument("file", type=click.Path(dir_okay=False, exists=True, path_type=Path))
-@click.option("--force", is_flag=True, help="Replace an existing team directory.")
-@click.option("--dry-run", is_flag=True, help="Write nothing; print the files instead.")
-@ROOT
-@TEAM_DIR
-@CONFIG
-def import_markdown(
-    file: Path,
-    force: bool,
-    dry_run: bool,
-    root: Path | None,
-    team_dir: str | None,
-    config_file: Path | None,
-) -> None:
-    """Create team/ from a team document shaped like the seed (the output of 'docs' too):
-    roles, competencies, responsibilities, tools, collaboration."""
-    import datetime as dt
-
-    from ownership_lint import api
-    from ownership_lint.escape import visible
-    from ownership_lint.fileio import read_file
-    from ownership_lint.importing.markdown import import_document, write_team
-
-    root = root or api.find_root(Path.cwd())
-    try:
-        config = load_cli_config(root, config_file, None, None, team_dir)
-        raw = read_file(root, file.absolute(), anywhere=True)
-    except api.ConfigError as err:
-        raise click.UsageError(str(err)) from err
-    except OSError as err:
-        shown = visible(str(file))
-        raise click.UsageError(f"cannot read '{shown}': {err.strerror or err}") from err
-    today = dt.date.today()
-    try:
-        imported = import_document(raw, str(file), today)
-        if dry_run:
-            from ownership_lint.schema_files import with_modelines
-
-            planned = with_modelines(imported.files, config.team_dir, config.schemas_dir)
-            for rel, text in sorted(planned.items()):
-                click.echo(f"--- {visible(config.team_dir)}/{visible(rel)}\n{text}")
-            findings = []
-        else:
-            findings = write_team(
-                root,
-                config.team_dir,
-                imported.files,
-                force=force,
-                today=today,
-                schemas_dir=config.schemas_dir,
-            )
-    except api.ConfigError as err:
-        raise click.UsageError(str(err)) from err
-    for warning in imported.warnings:
-        click.echo(f"warning: {visible(warning)}", err=True)
-    for conflict in imported.conflicts:
-        click.echo(f"conflict: {visible(conflict)}", err=True)
-    verb = "would write" if dry_run else "wrote"
-    click.echo(
-        f"{verb} {visible(config.team_dir)}/: {imported.roles} roles, {imported.responsibilities} "
-        f"responsibilities in {imported.areas} areas, {imported.departments} departments with "
-        f"{imported.interfaces} interfaces"
-    )
-    if findings:
-        from collections import Counter
-
-        counts = Counter((f.code, f.name) for f in findings)
-        click.echo("'ownership-lint check' reports what the document leaves open:")
-        for (code, name), count in sorted(counts.items()):
-            click.echo(f"  {count:>3} x {code} {name}")

@@ -1,4 +1,5 @@
-"""`codeowners generate` (team/ -> CODEOWNERS) and `import codeowners` (CODEOWNERS -> team/)."""
+"""`codeowners lint` (a CODEOWNERS file as the platform reads it) and `codeowners generate`
+(team/ -> CODEOWNERS)."""
 
 from __future__ import annotations
 
@@ -11,14 +12,75 @@ from ownership_lint.cli.app import (
     CONFIG,
     EXIT_FINDINGS,
     FORMAT,
+    IGNORE,
     PATHS_FROM,
     ROOT,
+    SELECT,
+    ReportOptions,
     emit,
     load_cli_config,
+    report_options,
     tracked_from,
 )
-from ownership_lint.cli.imports import import_group
-from ownership_lint.cli.paths import codeowners
+
+
+@click.group()
+def codeowners() -> None:
+    """Work with real CODEOWNERS files (GitHub and GitLab)."""
+
+
+@codeowners.command("lint")
+@click.argument(
+    "file", required=False, type=click.Path(dir_okay=False, exists=True, path_type=Path)
+)
+@click.option(
+    "--dialect",
+    type=click.Choice(["github", "gitlab"]),
+    help="Default: GitLab for .gitlab/CODEOWNERS or files with [Section] headers, else GitHub.",
+)
+@click.option("--unowned", is_flag=True, help="Report every tracked file without an owner (OL310).")
+@PATHS_FROM
+@ROOT
+@CONFIG
+@SELECT
+@IGNORE
+@report_options
+def codeowners_lint(
+    file: Path | None,
+    dialect: str | None,
+    unowned: bool,
+    paths_from: Path | None,
+    root: Path | None,
+    config_file: Path | None,
+    select: str | None,
+    ignore: str | None,
+    report_options: ReportOptions,
+) -> None:
+    """Check a CODEOWNERS FILE (default: the one the platform uses): syntax, owners, duplicate,
+    dead and shadowed rules, size."""
+    from dataclasses import replace
+
+    from ownership_lint import api
+    from ownership_lint.progress import progress
+
+    root = root or api.find_root(Path.cwd())
+    tracked = tracked_from(paths_from, root)
+    try:
+        config = load_cli_config(root, config_file, select, ignore)
+        if unowned:
+            config = replace(config, enable=("OL310",))
+        with progress("scanning files") as step:
+            report = api.lint_codeowners(
+                root,
+                file,
+                dialect=dialect,  # type: ignore[arg-type]
+                tracked=tracked,
+                config=config,
+                progress=step,
+            )
+    except api.ConfigError as err:
+        raise click.UsageError(str(err)) from err
+    emit(report, report_options, title="ownership-lint codeowners lint", root=root)
 
 
 @codeowners.command("generate")
@@ -133,78 +195,3 @@ def codeowners_generate(
             "rule wins, so your lines still win the paths they match."
         )
     sys.exit(EXIT_FINDINGS)
-
-
-@import_group.command("codeowners")
-@click.argument("file", type=click.Path(dir_okay=False, exists=True, path_type=Path))
-@click.option(
-    "--dialect",
-    type=click.Choice(["github", "gitlab"]),
-    help="Default: GitLab for .gitlab/CODEOWNERS or files with [Section] headers, else GitHub.",
-)
-@click.option("--team-dir", help="Team directory to create under the root (default: team).")
-@click.option("--name", help="The team's id (default: from the repository's directory name).")
-@click.option("--force", is_flag=True, help="Replace an existing team directory.")
-@PATHS_FROM
-@ROOT
-@CONFIG
-def import_codeowners(
-    file: Path,
-    dialect: str | None,
-    team_dir: str | None,
-    name: str | None,
-    force: bool,
-    paths_from: Path | None,
-    root: Path | None,
-    config_file: Path | None,
-) -> None:
-    """Create team/ from a CODEOWNERS FILE (GitHub or GitLab): one role per distinct set of
-    owners, the path mapping with the same patterns, members from the handles.
-
-    Lines the file itself gets wrong are reported (and kept in the mapping as comments);
-    the exit code is then 1, with team/ written all the same.
-    """
-    from ownership_lint import api
-    from ownership_lint.importing import ImportFailed, import_codeowners, write_team
-
-    root = root or api.find_root(Path.cwd())
-    tracked = tracked_from(paths_from, root)
-    try:
-        config = load_cli_config(root, config_file, None, None, team_dir)
-        plan = import_codeowners(
-            root,
-            file,
-            team_dir=config.team_dir,
-            name=name,
-            dialect=dialect,  # type: ignore[arg-type]
-            tracked=tracked,
-        )
-        write_team(root, plan, force=force, schemas_dir=config.schemas_dir)
-    except (api.ConfigError, ImportFailed) as err:
-        raise click.UsageError(str(err)) from err
-    except OSError as err:
-        raise click.UsageError(f"cannot write the team: {err.strerror or err}") from err
-    if plan.findings:
-        from ownership_lint.report import text
-
-        click.echo(text.render(plan.findings, 1), nl=False)
-    from ownership_lint.escape import visible
-
-    for note in plan.notes:
-        click.echo(f"note: {visible(note)}")
-    mapping = plan.files["path-ownership"]
-    written = sum(1 for line in mapping.splitlines() if line and not line.startswith("#"))
-    team_dir = visible(plan.team_dir)
-    click.echo(
-        f"created {team_dir}/ from {visible(plan.source)}: {len(plan.roles)} roles, "
-        f"{written} mapping rules. Rename the roles ({team_dir}/roles/*.yaml, and in "
-        f"{team_dir}/path-ownership) and describe their responsibilities, then run "
-        "'ownership-lint check'."
-    )
-    if plan.dialect == "gitlab":
-        click.echo(
-            "GitLab: 'ownership-lint codeowners generate --flavor gitlab' writes the file "
-            '(or set flavor = "gitlab" in the configuration).'
-        )
-    if any(f.severity.value == "error" for f in plan.findings):
-        sys.exit(EXIT_FINDINGS)
