@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from ownership_lint.codeowners.index import Matcher
 from ownership_lint.codeowners.model import CodeownersFile, Rule
+from ownership_lint.codeowners.parse import paused_gc
 from ownership_lint.codeowners.pattern import gitlab_normalize
 
 Progress = Callable[[int, int], None]  # (files done, files in all)
@@ -83,27 +84,37 @@ def analyse(
     file: CodeownersFile, files: Sequence[str], progress: Progress | None = None
 ) -> Analysis:
     """Analyse `file` against `files` (repository-relative POSIX paths)."""
-    files = sorted(files)
+    with paused_gc():
+        return _analyse(file, sorted(files), progress)
+
+
+def _analyse(file: CodeownersFile, files: list[str], progress: Progress | None) -> Analysis:
     result = Analysis(file=file, files=files)
     matcher = Matcher(file)
     classified = matcher.classify(files, progress)
     result.unowned = classified.unowned
-    # entry -> files it matches; (entry, winner in its group) -> files and the first of them
-    matched: Counter[int] = Counter()
-    beaten: Counter[tuple[int, int]] = Counter()
-    first: dict[tuple[int, int], str] = {}
+    won: Counter[int] = Counter()  # entry -> files it wins
     for cls in classified.classes:
         for winner in cls.winners:
             if winner >= 0:
-                result.wins[matcher.entry_rule(winner).index] += cls.count
+                won[winner] += cls.count
+    for entry, count in won.items():
+        result.wins[matcher.entry_rule(entry).index] = count
+    result.duplicates = duplicates(file)
+    # Only an entry that wins nothing can stand for a dead or shadowed rule (a rule whose
+    # entry wins is that entry's rule, a duplicate, or an exclusion matching files).
+    # For those: (entry, winner in its group) -> files, and the first of them.
+    beaten: Counter[tuple[int, int]] = Counter()
+    first: dict[tuple[int, int], str] = {}
+    for cls in classified.classes:
         for entry in cls.matching:
-            matched[entry] += cls.count
+            if entry in won:
+                continue
             key = (entry, cls.winners[matcher.entry_group(entry)])
             beaten[key] += cls.count
             seen = first.get(key)
             if seen is None or cls.first < seen:
                 first[key] = cls.first
-    result.duplicates = duplicates(file)
     entry_of = matcher.entry_of()
     shadows: dict[int, list[tuple[int, int, str]]] = {}
     for (entry, winner), count in beaten.items():
@@ -112,12 +123,16 @@ def analyse(
         if result.wins[rule.index] or rule.index in result.duplicates:
             continue
         entry = entry_of[rule.index]
-        if not matched[entry]:
+        if entry in won:
+            continue  # an exclusion (or a rule with its pattern) whose entry wins files
+        found = shadows.get(entry)
+        if not found:
             result.dead.append(rule)
         elif not rule.negated:
             # The winner of most of the files, the one met first on a tie (as
             # Counter.most_common over the files in order), with its first file.
-            best, won, example = min(shadows[entry], key=lambda s: (-s[1], s[2]))
+            best, count, example = min(found, key=lambda s: (-s[1], s[2]))
             winner_rule = matcher.entry_rule(best) if best >= 0 else None
-            result.shadowed[rule.index] = Shadowing(matched[entry], winner_rule, won, example)
+            matched = sum(s[1] for s in found)
+            result.shadowed[rule.index] = Shadowing(matched, winner_rule, count, example)
     return result

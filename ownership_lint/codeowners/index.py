@@ -42,6 +42,7 @@ from dataclasses import dataclass, field
 from typing import Generic, TypeVar
 
 from ownership_lint.codeowners.model import CodeownersFile, Rule
+from ownership_lint.codeowners.parse import paused_gc
 from ownership_lint.codeowners.pattern import (
     DSTAR,
     Segment,
@@ -131,11 +132,19 @@ def _matchers(pairs: list[tuple[Segment, V]]) -> _SegmentIndex[V] | list[tuple[S
 def _match_all(matchers: _SegmentIndex[V] | list[tuple[Segment, V]], name: str) -> list[V]:
     if isinstance(matchers, _SegmentIndex):
         return matchers.lookup(name)
-    return [
-        value
-        for seg, value in matchers
-        if (seg.literal == name if seg.literal is not None else seg.match(name))
-    ]
+    found: list[V] = []
+    for seg, value in matchers:
+        # Literal and `*.ext` matchers inline: this runs once per file.
+        if seg.literal is not None:
+            if seg.literal == name:
+                found.append(value)
+        elif seg.ends is not None:
+            head, tail = seg.ends
+            if name.endswith(tail) and name.startswith(head) and len(name) >= len(head) + len(tail):
+                found.append(value)
+        elif seg.match(name):
+            found.append(value)
+    return found
 
 
 # What moving to a position leads to: the positions reached (``**`` let through), and the
@@ -176,21 +185,47 @@ class _Literal:
         self.start: _Advance | None = None  # where the starts lead, once worked out
 
 
-class _Dir:
-    """One directory: its state, the items matching everything below it (a final ``**``
-    reached: ``/src/``, ``docs/``), where the literal patterns stand, its subdirectories."""
+class _Sticky:
+    """Items that matched everything below some directory on the way down (a final ``**``
+    reached: ``/src/``, ``docs/``), a layer per directory that added any: most directories
+    of a monorepo add some (a ``src/`` or ``docs/`` rule), and sets would cost a copy each."""
 
-    __slots__ = ("best", "children", "literal", "state", "sticky", "sticky_best")
+    __slots__ = ("items", "parent")
+
+    def __init__(self, items: frozenset[int], parent: _Sticky | None) -> None:
+        self.items = items
+        self.parent = parent
+
+    def all(self) -> set[int]:
+        found: set[int] = set()
+        layer: _Sticky | None = self
+        while layer is not None:
+            found.update(layer.items)
+            layer = layer.parent
+        return found
+
+
+class _Dir:
+    """One directory: its state, the items matching everything below it, the highest of
+    those and of the state's (the winner of every file here, names aside), and where the
+    literal patterns stand."""
+
+    __slots__ = ("best", "literal", "state", "sticky", "sticky_best")
 
     def __init__(
-        self, state: _State, sticky: frozenset[int], sticky_best: int, literal: _Literal | None
+        self, state: _State, sticky: _Sticky | None, sticky_best: int, literal: _Literal | None
     ) -> None:
         self.state = state
         self.sticky = sticky
         self.sticky_best = sticky_best
-        self.best = max(sticky_best, state.best)  # the highest item matching every file here
+        self.best = max(sticky_best, state.best)
         self.literal = literal
-        self.children: dict[str, _Dir] | None = None
+
+    def always(self) -> set[int]:
+        """The items matching every file here."""
+        found = set() if self.sticky is None else self.sticky.all()
+        found.update(self.state.always)
+        return found
 
 
 class _Automaton:
@@ -248,13 +283,18 @@ class _Automaton:
         threads, sticky = self._advance_all(root)
         state = self._state(frozenset(threads))
         sticky_set = frozenset(everywhere).union(sticky)
-        self.root = _Dir(state, sticky_set, max(sticky_set, default=-1), literal)
+        layer = _Sticky(sticky_set, None) if sticky_set else None
+        self.root = _Dir(state, layer, max(sticky_set, default=-1), literal)
+        self._last: tuple[str | None, _Dir] = (None, self.root)
 
     def _advance(self, item: int, pos: int) -> _Advance:
         """Where reaching `pos` of `item` leads (the end left out: a pattern that ends
         within a directory's path matches no file below it)."""
         tokens = self._tokens[item]
         n = len(tokens)
+        if pos == n - 2 and _any_and_dstar(tokens[pos], tokens[pos + 1]):
+            # `*/**` or `**/*` left: every file here and below (`/src/`, `docs/`).
+            return (), (item,)
         out: list[_Thread] = []
         while pos < n:
             if tokens[pos] is not DSTAR:
@@ -333,7 +373,8 @@ class _Automaton:
         child = state.children[name] = (self._state(frozenset(out)), frozenset(sticky))
         return child
 
-    def _child(self, parent: _Dir, name: str) -> _Dir:
+    def child(self, parent: _Dir, name: str) -> _Dir:
+        """The subdirectory `name` of `parent`."""
         state, sticky = self.step(parent.state, name)
         literal = None if parent.literal is None else parent.literal.children.get(name)
         if literal is not None and literal.starts:
@@ -344,23 +385,20 @@ class _Automaton:
                 sticky = sticky.union(stuck)
             if threads:
                 state = self._state(state.threads.union(threads))
-        if sticky and not sticky <= parent.sticky:
-            node = _Dir(state, parent.sticky | sticky, max(parent.sticky_best, *sticky), literal)
-        else:
-            node = _Dir(state, parent.sticky, parent.sticky_best, literal)
-        if parent.children is None:
-            parent.children = {}
-        parent.children[name] = node
-        return node
+        if sticky:
+            layer = _Sticky(sticky, parent.sticky)
+            return _Dir(state, layer, max(parent.sticky_best, *sticky), literal)
+        return _Dir(state, parent.sticky, parent.sticky_best, literal)
 
     def directory(self, directory: str | None) -> _Dir:
         """The directory ``a/b`` (None: the root)."""
+        if directory == self._last[0]:
+            return self._last[1]
         node = self.root
         if directory is not None:
             for name in directory.split("/"):
-                children = node.children
-                child = None if children is None else children.get(name)
-                node = child if child is not None else self._child(node, name)
+                node = self.child(node, name)
+        self._last = (directory, node)
         return node
 
     def file_items(self, state: _State, name: str) -> tuple[int, ...]:
@@ -380,17 +418,56 @@ class _Automaton:
         cut = path.rfind("/")
         node = self.directory(path[:cut] if cut >= 0 else None)
         items = self.file_items(node.state, path[cut + 1 :])
-        return {*node.sticky, *node.state.always, *items}
+        return node.always().union(items)
 
 
 def _never(tokens: tuple[Token, ...]) -> bool:
     return any(isinstance(t, Segment) and t.never for t in tokens)
 
 
+def _any_and_dstar(a: Token, b: Token) -> bool:
+    if a is DSTAR:
+        return isinstance(b, Segment) and b.is_any
+    return b is DSTAR and isinstance(a, Segment) and a.is_any
+
+
 def _last_segment(tokens: tuple[Token, ...], pos: int) -> bool:
     """True when the segment at `pos` is the pattern's last (a final `**` may follow)."""
     n = len(tokens)
     return pos == n - 1 or (pos == n - 2 and tokens[n - 1] is DSTAR)
+
+
+class _Walker:
+    """Directories one after the other, each reached from the last one through their
+    common parent: in sorted order every directory is built once, and only the current
+    one's parents are kept."""
+
+    def __init__(self, auto: _Automaton) -> None:
+        self._auto = auto
+        self._names: list[str] = []
+        self._nodes = [auto.root]
+        self._last: str | None = None
+        self._node = auto.root
+
+    def at(self, directory: str | None) -> _Dir:
+        if directory == self._last:
+            return self._node
+        self._last = directory
+        parts = [] if directory is None else directory.split("/")
+        names, nodes = self._names, self._nodes
+        keep = 0
+        limit = min(len(parts), len(names))
+        while keep < limit and parts[keep] == names[keep]:
+            keep += 1
+        del names[keep:]
+        del nodes[keep + 1 :]
+        node = nodes[-1]
+        for name in parts[keep:]:
+            node = self._auto.child(node, name)
+            names.append(name)
+            nodes.append(node)
+        self._node = node
+        return node
 
 
 @dataclass(eq=False)
@@ -447,6 +524,10 @@ class Matcher:
     """Owner lookups over one parsed file. Paths are repository-relative, ``/``-separated."""
 
     def __init__(self, file: CodeownersFile) -> None:
+        with paused_gc():
+            self._build(file)
+
+    def _build(self, file: CodeownersFile) -> None:
         self.file = file
         self.dialect = file.dialect
         entries: list[_Entry] = []
@@ -461,6 +542,7 @@ class Matcher:
         self._exclusions = any(e.excluded for e in entries)
         self._auto = _Automaton([pattern_tokens(e.rule.pattern, self.dialect) for e in entries])
         self._dir_auto: _Automaton | None = None
+        self._owners_memo: dict[tuple[int, ...], tuple[str, ...]] = {}
 
     @staticmethod
     def _gitlab_entries(file: CodeownersFile) -> list[_Entry]:
@@ -531,6 +613,12 @@ class Matcher:
         return tuple(-1 if excluded[g] else best[g] for g in range(self._groups))
 
     def _owners(self, winners: tuple[int, ...]) -> tuple[str, ...]:
+        owners = self._owners_memo.get(winners)
+        if owners is None:
+            owners = self._owners_memo[winners] = self._owners_of(winners)
+        return owners
+
+    def _owners_of(self, winners: tuple[int, ...]) -> tuple[str, ...]:
         entries = self._entries
         if self.dialect != "gitlab":
             n = winners[0]
@@ -572,8 +660,7 @@ class Matcher:
         """Per path (files): its number, its directory, the entries its name adds."""
         auto = self._auto
         file_items = auto.file_items
-        last_dir: str | None = None
-        node = auto.root
+        walker = _Walker(auto)
         total = len(paths)
         for number, path in enumerate(paths):
             if progress is not None and number % 2048 == 0:
@@ -581,26 +668,23 @@ class Matcher:
             if path.startswith("/"):
                 path = path[1:]
             cut = path.rfind("/")
-            if cut < 0:
-                node = auto.root
-                last_dir = None
-            else:
-                directory = path[:cut]
-                if directory != last_dir:
-                    node = auto.directory(directory)
-                    last_dir = directory
+            node = walker.at(path[:cut] if cut >= 0 else None)
             yield number, node, file_items(node.state, path[cut + 1 :])
 
     def classify(self, paths: Sequence[str], progress: Progress | None = None) -> Classified:
         """Every path of `paths` (files), in one pass: the classes of paths that the same
         rules match, and the paths without an owner, in the order given."""
+        with paused_gc():
+            return self._classify(paths, progress)
+
+    def _classify(self, paths: Sequence[str], progress: Progress | None) -> Classified:
         result = Classified()
-        classes: dict[tuple[frozenset[int], _State, tuple[int, ...]], PathClass] = {}
+        classes: dict[tuple[_Sticky | None, _State, tuple[int, ...]], PathClass] = {}
         for number, node, items in self._scan(paths, progress):
             key = (node.sticky, node.state, items)
             found = classes.get(key)
             if found is None:
-                matching = tuple(sorted({*node.sticky, *node.state.always, *items}))
+                matching = tuple(sorted(node.always().union(items)))
                 winners = self._winners(matching)
                 found = PathClass(matching, winners, self._owners(winners), paths[number])
                 classes[key] = found
@@ -613,6 +697,10 @@ class Matcher:
     def tally(self, paths: Sequence[str], progress: Progress | None = None) -> OwnerTally:
         """How many of `paths` (files) each owner has, and the paths without an owner, in
         the order given: what :meth:`owners` says of each path, in one pass."""
+        with paused_gc():
+            return self._tally(paths, progress)
+
+    def _tally(self, paths: Sequence[str], progress: Progress | None) -> OwnerTally:
         result = OwnerTally()
         if self._exclusions or self._groups > 1:
             classified = self.classify(paths, progress)
