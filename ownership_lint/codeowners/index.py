@@ -45,6 +45,7 @@ from ownership_lint.codeowners.model import CodeownersFile, Rule
 from ownership_lint.codeowners.parse import paused_gc
 from ownership_lint.codeowners.pattern import (
     DSTAR,
+    NEVER,
     Segment,
     Token,
     directory_pattern,
@@ -155,12 +156,18 @@ _NOWHERE: _Advance = ((), ())
 
 class _State:
     """What a set of reached positions (none of them a final ``**``) answers for the files of
-    a directory, and how it moves into a subdirectory."""
+    a directory, and how it moves into a subdirectory.
 
-    __slots__ = ("always", "best", "children", "files", "moves", "stay", "threads")
+    A directory has two: the positions of anchored patterns (they depend on the whole path:
+    ``/libs/foo/**/*.py`` below libs/foo) and those of floating ones (they depend on the last
+    few names: ``**/fixtures/*.json`` in any fixtures directory), so that each is shared by
+    every directory where it holds."""
 
-    def __init__(self, threads: frozenset[_Thread]) -> None:
+    __slots__ = ("always", "best", "children", "files", "floating", "moves", "stay", "threads")
+
+    def __init__(self, threads: frozenset[_Thread], floating: bool) -> None:
         self.threads = threads
+        self.floating = floating  # floating patterns start again in every subdirectory
         self.always: tuple[int, ...] = ()  # items matching every file here (`/a/*` in a)
         self.best = -1  # the highest of them
         # items still waiting for the file name
@@ -206,25 +213,32 @@ class _Sticky:
 
 
 class _Dir:
-    """One directory: its state, the items matching everything below it, the highest of
-    those and of the state's (the winner of every file here, names aside), and where the
+    """One directory: its states, the items matching everything below it, the highest of
+    those and of the states' (the winner of every file here, names aside), and where the
     literal patterns stand."""
 
-    __slots__ = ("best", "literal", "state", "sticky", "sticky_best")
+    __slots__ = ("anchored", "best", "floating", "literal", "sticky", "sticky_best")
 
     def __init__(
-        self, state: _State, sticky: _Sticky | None, sticky_best: int, literal: _Literal | None
+        self,
+        anchored: _State,
+        floating: _State,
+        sticky: _Sticky | None,
+        sticky_best: int,
+        literal: _Literal | None,
     ) -> None:
-        self.state = state
+        self.anchored = anchored
+        self.floating = floating
         self.sticky = sticky
         self.sticky_best = sticky_best
-        self.best = max(sticky_best, state.best)
+        self.best = max(sticky_best, anchored.best, floating.best)
         self.literal = literal
 
     def always(self) -> set[int]:
         """The items matching every file here."""
         found = set() if self.sticky is None else self.sticky.all()
-        found.update(self.state.always)
+        found.update(self.anchored.always)
+        found.update(self.floating.always)
         return found
 
 
@@ -279,12 +293,13 @@ class _Automaton:
         self._float_moves = _SegmentIndex(float_moves)
         self._name_memo: dict[str, tuple[int, ...]] = {}
         self._move_memo: dict[str, _Advance] = {}
-        self._states: dict[frozenset[_Thread], _State] = {}
+        self._states: dict[tuple[frozenset[_Thread], bool], _State] = {}
         threads, sticky = self._advance_all(root)
-        state = self._state(frozenset(threads))
         sticky_set = frozenset(everywhere).union(sticky)
         layer = _Sticky(sticky_set, None) if sticky_set else None
-        self.root = _Dir(state, layer, max(sticky_set, default=-1), literal)
+        anchored = self._state(frozenset(threads), False)
+        floating = self._state(frozenset(), True)
+        self.root = _Dir(anchored, floating, layer, max(sticky_set, default=-1), literal)
         self._last: tuple[str | None, _Dir] = (None, self.root)
 
     def _advance(self, item: int, pos: int) -> _Advance:
@@ -315,11 +330,11 @@ class _Automaton:
             sticky += stuck
         return tuple(out), tuple(sticky)
 
-    def _state(self, threads: frozenset[_Thread]) -> _State:
-        state = self._states.get(threads)
+    def _state(self, threads: frozenset[_Thread], floating: bool) -> _State:
+        state = self._states.get((threads, floating))
         if state is not None:
             return state
-        state = _State(threads)
+        state = _State(threads, floating)
         always: list[int] = []
         files: list[tuple[Segment, int]] = []
         moves: list[tuple[Segment, _Advance]] = []
@@ -344,7 +359,7 @@ class _Automaton:
             state.files = _matchers(files)
         if moves:
             state.moves = _matchers(moves)
-        self._states[threads] = state
+        self._states[threads, floating] = state
         return state
 
     def step(self, state: _State, name: str) -> tuple[_State, frozenset[int]]:
@@ -359,23 +374,28 @@ class _Automaton:
             for threads, stuck in _match_all(state.moves, name):
                 out.update(threads)
                 sticky.update(stuck)
-        started = self._move_memo.get(name)
-        if started is None:
-            found = self._float_moves.lookup(name)
-            started = self._advance_all((item, 2) for item in found) if found else _NOWHERE
-            self._move_memo[name] = started
-        if started is not _NOWHERE:
-            out.update(started[0])
-            sticky.update(started[1])
+        if state.floating:
+            started = self._move_memo.get(name)
+            if started is None:
+                found = self._float_moves.lookup(name)
+                started = self._advance_all((item, 2) for item in found) if found else _NOWHERE
+                self._move_memo[name] = started
+            if started is not _NOWHERE:
+                out.update(started[0])
+                sticky.update(started[1])
         if sticky:
             # An item matching everything below needs no positions any more.
             out = {t for t in out if t[0] not in sticky}
-        child = state.children[name] = (self._state(frozenset(out)), frozenset(sticky))
+        child = (self._state(frozenset(out), state.floating), frozenset(sticky))
+        state.children[name] = child
         return child
 
     def child(self, parent: _Dir, name: str) -> _Dir:
         """The subdirectory `name` of `parent`."""
-        state, sticky = self.step(parent.state, name)
+        anchored, sticky = self.step(parent.anchored, name)
+        floating, more = self.step(parent.floating, name)
+        if more:
+            sticky = sticky | more
         literal = None if parent.literal is None else parent.literal.children.get(name)
         if literal is not None and literal.starts:
             if literal.start is None:
@@ -384,11 +404,11 @@ class _Automaton:
             if stuck:
                 sticky = sticky.union(stuck)
             if threads:
-                state = self._state(state.threads.union(threads))
+                anchored = self._state(anchored.threads.union(threads), False)
         if sticky:
             layer = _Sticky(sticky, parent.sticky)
-            return _Dir(state, layer, max(parent.sticky_best, *sticky), literal)
-        return _Dir(state, parent.sticky, parent.sticky_best, literal)
+            return _Dir(anchored, floating, layer, max(parent.sticky_best, *sticky), literal)
+        return _Dir(anchored, floating, parent.sticky, parent.sticky_best, literal)
 
     def directory(self, directory: str | None) -> _Dir:
         """The directory ``a/b`` (None: the root)."""
@@ -401,28 +421,29 @@ class _Automaton:
         self._last = (directory, node)
         return node
 
-    def file_items(self, state: _State, name: str) -> tuple[int, ...]:
-        """Items matching the file `name` in a directory in `state` through its name (some
+    def file_items(self, node: _Dir, name: str) -> tuple[int, ...]:
+        """Items matching the file `name` in the directory `node` through its name (some
         may also be among the items matching every file there)."""
         found = self._name_memo.get(name)
         if found is None:
             found = self._name_memo[name] = tuple(self._float_files.lookup(name))
-        if state.files is not None:
-            local = _match_all(state.files, name)
-            if local:
-                found += tuple(local)
+        for state in (node.anchored, node.floating):
+            if state.files is not None:
+                local = _match_all(state.files, name)
+                if local:
+                    found += tuple(local)
         return found
 
     def matches(self, path: str) -> set[int]:
         """Every item whose pattern matches `path`."""
         cut = path.rfind("/")
         node = self.directory(path[:cut] if cut >= 0 else None)
-        items = self.file_items(node.state, path[cut + 1 :])
+        items = self.file_items(node, path[cut + 1 :])
         return node.always().union(items)
 
 
 def _never(tokens: tuple[Token, ...]) -> bool:
-    return any(isinstance(t, Segment) and t.never for t in tokens)
+    return NEVER in tokens
 
 
 def _any_and_dstar(a: Token, b: Token) -> bool:
@@ -669,7 +690,7 @@ class Matcher:
                 path = path[1:]
             cut = path.rfind("/")
             node = walker.at(path[:cut] if cut >= 0 else None)
-            yield number, node, file_items(node.state, path[cut + 1 :])
+            yield number, node, file_items(node, path[cut + 1 :])
 
     def classify(self, paths: Sequence[str], progress: Progress | None = None) -> Classified:
         """Every path of `paths` (files), in one pass: the classes of paths that the same
@@ -679,9 +700,9 @@ class Matcher:
 
     def _classify(self, paths: Sequence[str], progress: Progress | None) -> Classified:
         result = Classified()
-        classes: dict[tuple[_Sticky | None, _State, tuple[int, ...]], PathClass] = {}
+        classes: dict[tuple[_Sticky | None, _State, _State, tuple[int, ...]], PathClass] = {}
         for number, node, items in self._scan(paths, progress):
-            key = (node.sticky, node.state, items)
+            key = (node.sticky, node.anchored, node.floating, items)
             found = classes.get(key)
             if found is None:
                 matching = tuple(sorted(node.always().union(items)))

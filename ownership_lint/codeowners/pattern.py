@@ -177,12 +177,14 @@ class _DStar:
 _DSTAR = _DStar()
 _Token = _Seg | _DStar
 
-# What the index (``index.py``) walks: a pattern's tokens, each a segment matcher or ``DSTAR``.
+# What the index (``index.py``) walks: a pattern's tokens, each a segment matcher or ``DSTAR``;
+# ``NEVER`` is the matcher of a pattern that matches nothing.
 Segment = _Seg
 Token = _Token
 DSTAR = _DSTAR
 
 _NEVER = _Seg(never=True)
+NEVER = _NEVER
 
 
 def _parse_class(s: str, i: int) -> tuple[_CharClass | None, int]:
@@ -294,8 +296,11 @@ def _pack(atoms: list[_Atom]) -> _Block:
     return tuple(atoms)
 
 
+_ANY_SEG = _Seg(blocks=("", ""), star=True)
+
+
 def _any_seg() -> _Seg:
-    return _Seg(blocks=("", ""), star=True)
+    return _ANY_SEG
 
 
 def _collapse(tokens: list[_Token]) -> tuple[_Token, ...]:
@@ -342,8 +347,16 @@ def _github_tokens(pattern: str) -> tuple[_Token, ...]:
     directory_only = len(segs) > 1 and segs[-1] == ""
     if directory_only:
         segs = segs[:-1]
+    if _GITHUB_SPECIAL.search(pattern) is None:
+        # Literal segments only (most rules of a large file): already canonical.
+        # (a `**` here is the one put in front of a floating pattern)
+        tokens: list[_Token] = [
+            _DSTAR if seg == "**" else _seg_glob(seg, classes=False) for seg in segs
+        ]
+        tokens += [_ANY_SEG, _DSTAR] if directory_only else [_DSTAR]
+        return tuple(tokens)
     last = len(segs) - 1
-    tokens: list[_Token] = []
+    tokens = []
     for i, seg in enumerate(segs):
         if seg == "**":
             if i == last:
