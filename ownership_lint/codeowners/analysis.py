@@ -112,9 +112,8 @@ def _analyse(file: CodeownersFile, files: list[str], progress: Progress | None) 
                 continue
             key = (entry, cls.winners[matcher.entry_group(entry)])
             beaten[key] += cls.count
-            seen = first.get(key)
-            if seen is None or cls.first < seen:
-                first[key] = cls.first
+            # Classes come in the order of their first files (sorted): the first is first.
+            first.setdefault(key, cls.first)
     entry_of = matcher.entry_of()
     shadows: dict[int, list[tuple[int, int, str]]] = {}
     for (entry, winner), count in beaten.items():

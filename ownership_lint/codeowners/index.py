@@ -587,6 +587,10 @@ class Matcher:
         """The rule that stands for entry number `entry` (its owners are the entry's)."""
         return self._entries[entry].rule
 
+    def entry_rules(self) -> list[Rule]:
+        """The rule standing for each entry, by entry number (priority order)."""
+        return [e.rule for e in self._entries]
+
     def entry_group(self, entry: int) -> int:
         """The group (GitLab section; 0 on GitHub) entry number `entry` decides in."""
         return self._entries[entry].group
@@ -732,7 +736,7 @@ class Matcher:
             return result
         # One group, no exclusions: the highest matching entry wins.
         wins: Counter[int] = Counter()
-        owned = [bool(e.rule.owners) for e in self._entries]
+        owned = [bool(self._owners_of((n,))) for n in range(len(self._entries))]
         unowned = result.unowned
         for number, node, items in self._scan(paths, progress):
             best = node.best
