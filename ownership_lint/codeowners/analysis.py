@@ -103,21 +103,12 @@ def _analyse(file: CodeownersFile, files: list[str], progress: Progress | None) 
     result.duplicates = duplicates(file)
     # Only an entry that wins nothing can stand for a dead or shadowed rule (a rule whose
     # entry wins is that entry's rule, a duplicate, or an exclusion matching files).
-    # For those: (entry, winner in its group) -> files, and the first of them.
-    beaten: Counter[tuple[int, int]] = Counter()
-    first: dict[tuple[int, int], str] = {}
-    for cls in classified.classes:
-        for entry in cls.matching:
-            if entry in won:
-                continue
-            key = (entry, cls.winners[matcher.entry_group(entry)])
-            beaten[key] += cls.count
-            # Classes come in the order of their first files (sorted): the first is first.
-            first.setdefault(key, cls.first)
+    losing = set(range(len(matcher.entry_rules()))).difference(won)
+    beaten = matcher.losses(classified.classes, losing)
     entry_of = matcher.entry_of()
     shadows: dict[int, list[tuple[int, int, str]]] = {}
-    for (entry, winner), count in beaten.items():
-        shadows.setdefault(entry, []).append((winner, count, first[entry, winner]))
+    for (entry, winner), (count, first) in beaten.items():
+        shadows.setdefault(entry, []).append((winner, count, first))
     for rule in file.rules:
         if result.wins[rule.index] or rule.index in result.duplicates:
             continue

@@ -442,6 +442,29 @@ class _Automaton:
         return node.always().union(items)
 
 
+def _wanted_layer(
+    layer: _Sticky | None,
+    wanted: frozenset[int],
+    memo: dict[_Sticky, tuple[tuple[int, ...], _Sticky | None]],
+) -> _Sticky | None:
+    """The nearest layer from `layer` up holding a wanted item (None: none), with `memo`
+    filled for every layer on the way: (its wanted items, the next such layer above)."""
+    chain: list[_Sticky] = []
+    while layer is not None and layer not in memo:
+        chain.append(layer)
+        layer = layer.parent
+    # `layer` is now None or known: resolve the chain from the top down.
+    above: _Sticky | None = None
+    if layer is not None:
+        above = layer if memo[layer][0] else memo[layer][1]
+    for link in reversed(chain):
+        here = tuple(i for i in link.items if i in wanted)
+        memo[link] = (here, above)
+        if here:
+            above = link
+    return above
+
+
 def _never(tokens: tuple[Token, ...]) -> bool:
     return NEVER in tokens
 
@@ -509,20 +532,30 @@ class PathClass:
     entry whose pattern matches, ascending, and per group the winning entry or -1 (none, or
     a GitLab exclusion matched). ``first`` is the first path of the class given."""
 
-    __slots__ = ("count", "first", "matching", "owners", "winners")
+    __slots__ = ("_items", "_matching", "_node", "count", "first", "owners", "winners")
 
     def __init__(
         self,
-        matching: tuple[int, ...],
+        node: _Dir,
+        items: tuple[int, ...],
         winners: tuple[int, ...],
         owners: tuple[str, ...],
         first: str,
     ) -> None:
-        self.matching = matching
+        self._node = node
+        self._items = items
+        self._matching: tuple[int, ...] | None = None
         self.winners = winners
         self.owners = owners
         self.first = first
         self.count = 0
+
+    @property
+    def matching(self) -> tuple[int, ...]:
+        # Worked out when asked: a class's winners and owners need only the highest entries.
+        if self._matching is None:
+            self._matching = tuple(sorted(self._node.always().union(self._items)))
+        return self._matching
 
 
 @dataclass
@@ -705,19 +738,67 @@ class Matcher:
     def _classify(self, paths: Sequence[str], progress: Progress | None) -> Classified:
         result = Classified()
         classes: dict[tuple[_Sticky | None, _State, _State, tuple[int, ...]], PathClass] = {}
+        simple = not self._exclusions and self._groups == 1  # the highest entry wins
         for number, node, items in self._scan(paths, progress):
             key = (node.sticky, node.anchored, node.floating, items)
             found = classes.get(key)
             if found is None:
-                matching = tuple(sorted(node.always().union(items)))
-                winners = self._winners(matching)
-                found = PathClass(matching, winners, self._owners(winners), paths[number])
+                if simple:
+                    best = node.best
+                    for item in items:
+                        if item > best:
+                            best = item
+                    winners: tuple[int, ...] = (best,)
+                else:
+                    winners = self._winners(node.always().union(items))
+                owners = self._owners(winners)
+                found = PathClass(node, items, winners, owners, paths[number])
                 classes[key] = found
                 result.classes.append(found)
             found.count += 1
             if not found.owners:
                 result.unowned.append(paths[number])
         return result
+
+    def losses(
+        self, classes: Iterable[PathClass], entries: Iterable[int]
+    ) -> dict[tuple[int, int], tuple[int, str]]:
+        """For each of `entries` (say, those that win no file) and each winner of its group
+        over the files it matches (-1: none): how many files, and the first of them.
+
+        Only the wanted entries are looked at: a layer of items matching a whole subtree is
+        searched for them once, however many classes lie below it."""
+        with paused_gc():
+            return self._losses(list(classes), frozenset(entries))
+
+    def _losses(
+        self, classes: list[PathClass], wanted: frozenset[int]
+    ) -> dict[tuple[int, int], tuple[int, str]]:
+        found: dict[tuple[int, int], tuple[int, str]] = {}
+        in_states: dict[_State, tuple[int, ...]] = {}
+        # layer -> (its wanted items, the nearest layer above with any)
+        in_layers: dict[_Sticky, tuple[tuple[int, ...], _Sticky | None]] = {}
+        entries = self._entries
+        for cls in classes:
+            node = cls._node
+            hits = [item for item in cls._items if item in wanted]
+            for state in (node.anchored, node.floating):
+                here = in_states.get(state)
+                if here is None:
+                    here = in_states[state] = tuple(i for i in state.always if i in wanted)
+                hits += here
+            layer = _wanted_layer(node.sticky, wanted, in_layers)
+            while layer is not None:
+                here, layer = in_layers[layer]
+                hits += here
+            for entry in set(hits) if len(hits) > 1 else hits:
+                key = (entry, cls.winners[entries[entry].group])
+                seen = found.get(key)
+                # Classes come in the order of their first paths: the first stays first.
+                found[key] = (
+                    (cls.count, cls.first) if seen is None else (seen[0] + cls.count, seen[1])
+                )
+        return found
 
     def tally(self, paths: Sequence[str], progress: Progress | None = None) -> OwnerTally:
         """How many of `paths` (files) each owner has, and the paths without an owner, in
