@@ -7,16 +7,28 @@ name ``f``: after reading ``d``'s segments, a pattern either matches every file 
 ``f`` (``*.go``, ``/src/Makefile``, ``**/fixtures/*.json`` inside a ``fixtures`` directory),
 or nothing of ``d`` can match it.
 
-The index is an automaton over directories, built lazily: a *state* is the set of positions
-that the patterns reached after a directory's segments (positions inside ``**`` stay), and a
-directory's child is one transition, memoised per state and segment name. Directories that
-the patterns cannot tell apart share one state, so what a state answers (the rules matching
-every file, the rules still waiting for a file name) is worked out once. Patterns that float
-(``*.go``, ``Makefile``, ``docs/``, ``**/x``) are never copied into states: their start is
-implied everywhere, and which of them a segment or file name starts or ends is looked up by
-name, extension, last or first character (:class:`_SegmentIndex`), memoised per name. A
-transition steps only the positions that can move; a file's answer is its state's plus a
-lookup of its name.
+The index is an automaton over directories, built lazily. A *state* is the set of positions
+the patterns reached after a directory's segments (a position inside ``**`` stays); a
+subdirectory is one transition, memoised per state and name, so that directories the patterns
+cannot tell apart share a state and what it answers (the rules matching every file there, the
+rules still waiting for a file name) is worked out once. To keep states few and small:
+
+* anchored patterns start where their literal directories end (``/a/b/**/*.py`` at ``a/b``),
+  found by a tree of those directories, not carried down from the root;
+* floating patterns (``*.go``, ``Makefile``, ``docs/``, ``**/x/*.json``) are never copied into
+  states: their start holds everywhere, and which of them a directory or file name starts or
+  ends is looked up by name, extension, last or first character (:class:`_SegmentIndex`),
+  memoised per name; a directory has one state for anchored and one for floating positions,
+  each shared by every directory where it holds;
+* a pattern that reached a final ``**`` (``/src/``, ``docs/`` inside ``docs``) matches every
+  file below and leaves the states: such items are kept per directory as a layer over its
+  parent's (:class:`_Sticky`).
+
+A file's answer is its directory's plus a lookup of its name. :meth:`Matcher.classify` answers
+many paths in one pass, walking sorted paths with a stack of directories (each built once),
+and groups the paths that exactly the same rules match (:class:`PathClass`); coverage, the
+winners, unowned files, and the dead and shadowed rules (:meth:`Matcher.losses`) follow from
+the classes without trying any rule against the files again.
 
 GitHub: the last matching rule wins. GitLab (``Gitlab::CodeOwners::File#entries_for_path``):
 every section (same-named sections combined) contributes its last matching rule, unless any
@@ -28,10 +40,6 @@ A directory query (``directory=True``) is answered as git matches a directory: a
 when its pattern matches the directory's path, or when it is directory-only (``docs/``) and the
 rest of it matches that path. The second kind has an automaton of its own, built on the first
 directory query.
-
-:meth:`Matcher.classify` answers many paths in one pass and groups the paths that exactly the
-same rules match (:class:`PathClass`): coverage and the dead/shadowed analysis follow from the
-groups.
 """
 
 from __future__ import annotations
@@ -300,7 +308,7 @@ class _Automaton:
         anchored = self._state(frozenset(threads), False)
         floating = self._state(frozenset(), True)
         self.root = _Dir(anchored, floating, layer, max(sticky_set, default=-1), literal)
-        self._last: tuple[str | None, _Dir] = (None, self.root)
+        self._walker: _Walker | None = None  # for single paths
 
     def _advance(self, item: int, pos: int) -> _Advance:
         """Where reaching `pos` of `item` leads (the end left out: a pattern that ends
@@ -411,15 +419,10 @@ class _Automaton:
         return _Dir(anchored, floating, parent.sticky, parent.sticky_best, literal)
 
     def directory(self, directory: str | None) -> _Dir:
-        """The directory ``a/b`` (None: the root)."""
-        if directory == self._last[0]:
-            return self._last[1]
-        node = self.root
-        if directory is not None:
-            for name in directory.split("/"):
-                node = self.child(node, name)
-        self._last = (directory, node)
-        return node
+        """The directory ``a/b`` (None: the root); quickest asked in sorted order."""
+        if self._walker is None:
+            self._walker = _Walker(self)
+        return self._walker.at(directory)
 
     def file_items(self, node: _Dir, name: str) -> tuple[int, ...]:
         """Items matching the file `name` in the directory `node` through its name (some
