@@ -8,9 +8,13 @@
    rules x2 scaling (bench_codeowners.py; --full also runs the package on nuttx, ~2 min);
 3. roles x10: `check` on a synthetic team with ten times the shipped roles and
    responsibilities;
-4. peak memory of `codeowners lint` on all of nuttx (parse, index, every check);
+4. peak memory of `codeowners lint` on all of nuttx (parse, index, every check), of that
+   process alone;
 5. growth: GitLab CODEOWNERS generation at 1k/10k/100k rules, the matrix at 1k/10k/100k rows
-   (time and peak memory), and the refusal of a 3,000 x 3,000 matrix (bench_scale.py).
+   (time and peak memory), and the refusal of a 3,000 x 3,000 matrix (bench_scale.py);
+6. monorepo scale: `coverage` and `codeowners lint` on the synthetic monorepo, 100k files x 3k
+   rules, files x2/x4, rules x2/x4, whole process and in process (bench_monorepo.py; --full
+   also runs the `codeowners` package beside them, ~10 min).
 Times depend on the machine: compare the ratios printed side by side in one run.
 """
 
@@ -19,7 +23,6 @@ from __future__ import annotations
 import argparse
 import os
 import re
-import resource
 import shutil
 import statistics
 import subprocess
@@ -82,9 +85,9 @@ def _peak_memory_nuttx() -> str:
     folder = CORPUS / "apache__nuttx"
     if not folder.is_dir():
         return "skipped: corpus not found"
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    start = time.perf_counter()
-    subprocess.run(
+    from measure import run  # this child's own peak (os.wait4), not the largest so far
+
+    usage = run(
         [
             sys.executable,
             "-m",
@@ -96,14 +99,10 @@ def _peak_memory_nuttx() -> str:
             str(folder / "files.txt"),
             "--root",
             str(folder),
-        ],
-        capture_output=True,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
-        check=False,
+        ]
     )
-    seconds = time.perf_counter() - start
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return f"{max(peak, before) / 1024:.0f} MiB peak RSS, {seconds:.2f} s end to end"
+    seconds = f"{usage.wall:.2f} s end to end ({usage.cpu:.2f} s CPU)"
+    return f"{usage.peak_mib:.0f} MiB peak RSS, {seconds}"
 
 
 def main() -> None:
@@ -131,6 +130,8 @@ def main() -> None:
 
     print("\n== 5. growth: GitLab generation and the matrix\n")
     print(_run("bench_scale.py"))
+    print("\n== 6. monorepo scale: coverage and lint, 100k files x 3k rules and growth\n")
+    print(_run("bench_monorepo.py", *([] if args.full else ["--package-runs", "0"])))
 
 
 if __name__ == "__main__":

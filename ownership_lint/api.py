@@ -575,15 +575,5 @@ def coverage(
     files = tracked if tracked is not None else git_files(root)
     if files is None:
         raise ConfigError(f"'{root}' is not a git repository: pass --paths-from FILE")
-    matcher = Matcher(source.parsed)
-    unowned: list[str] = []
-    per_owner: Counter[str] = Counter()
-    for number, path in enumerate(sorted(files)):
-        if progress is not None and number % 2048 == 0:
-            progress(number, len(files))
-        owners = matcher.owners(path)
-        if owners:
-            per_owner.update(owners)
-        else:
-            unowned.append(path)
-    return Coverage(source.path, len(files), unowned, per_owner)
+    tally = Matcher(source.parsed).tally(sorted(files), progress)
+    return Coverage(source.path, len(files), tally.unowned, tally.per_owner)

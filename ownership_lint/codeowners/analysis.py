@@ -1,22 +1,23 @@
 """What a CODEOWNERS-like file does to a set of tracked files: who wins what, which rules are
 dead, shadowed or duplicated, which files nobody owns.
 
-One pass over the files with the indexed Matcher finds every rule that wins at least one
-file. Only the rules that win nothing are then tested one by one, each against just the
-files under its literal prefix, to tell a dead rule (matches nothing) from a shadowed one
-(everything it matches is won by a later rule).
+One pass over the files with the indexed Matcher finds, for every file, every rule that
+matches it (files that the same rules match form one class); the winners, the unowned files,
+the dead rules (match nothing) and the shadowed ones (match files, win none: which later
+rule wins most of them, how many, an example) all follow from the classes, without trying
+any rule against the files again.
 """
 
 from __future__ import annotations
 
-import bisect
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from ownership_lint.codeowners.index import Matcher
 from ownership_lint.codeowners.model import CodeownersFile, Rule
-from ownership_lint.codeowners.pattern import compile_pattern, gitlab_normalize
+from ownership_lint.codeowners.parse import paused_gc
+from ownership_lint.codeowners.pattern import gitlab_normalize
 
 Progress = Callable[[int, int], None]  # (files done, files in all)
 
@@ -79,51 +80,49 @@ def duplicates(file: CodeownersFile) -> dict[int, Rule]:
     }
 
 
-def _candidates(files: Sequence[str], prefix: tuple[str, ...]) -> Sequence[str]:
-    """The sorted `files` at or under the directory `prefix` (all of them without one)."""
-    if not prefix:
-        return files
-    stem = "/".join(prefix)
-    lo = bisect.bisect_left(files, stem)
-    hi = bisect.bisect_left(files, stem + "0")  # '0' sorts right after '/'
-    return files[lo:hi]
-
-
 def analyse(
     file: CodeownersFile, files: Sequence[str], progress: Progress | None = None
 ) -> Analysis:
     """Analyse `file` against `files` (repository-relative POSIX paths)."""
-    files = sorted(files)
+    with paused_gc():
+        return _analyse(file, sorted(files), progress)
+
+
+def _analyse(file: CodeownersFile, files: list[str], progress: Progress | None) -> Analysis:
     result = Analysis(file=file, files=files)
     matcher = Matcher(file)
-    # (section, path) -> the rule that wins the path in that section (GitHub: one section).
-    winner: dict[tuple[str | None, str], int] = {}
-    for number, path in enumerate(files):
-        if progress is not None and number % 2048 == 0:
-            progress(number, len(files))
-        rules = matcher.matching_rules(path)
-        for rule in rules:
-            result.wins[rule.index] += 1
-            winner[_section(rule), path] = rule.index
-        owned = any(rule.effective_owners for rule in rules)
-        if not owned:
-            result.unowned.append(path)
+    classified = matcher.classify(files, progress)
+    result.unowned = classified.unowned
+    won: Counter[int] = Counter()  # entry -> files it wins
+    for cls in classified.classes:
+        for winner in cls.winners:
+            if winner >= 0:
+                won[winner] += cls.count
+    for entry, count in won.items():
+        result.wins[matcher.entry_rule(entry).index] = count
     result.duplicates = duplicates(file)
-    by_index = {rule.index: rule for rule in file.rules}
+    # Only an entry that wins nothing can stand for a dead or shadowed rule (a rule whose
+    # entry wins is that entry's rule, a duplicate, or an exclusion matching files).
+    losing = set(range(len(matcher.entry_rules()))).difference(won)
+    beaten = matcher.losses(classified.classes, losing)
+    entry_of = matcher.entry_of()
+    shadows: dict[int, list[tuple[int, int, str]]] = {}
+    for (entry, winner), (count, first) in beaten.items():
+        shadows.setdefault(entry, []).append((winner, count, first))
     for rule in file.rules:
         if result.wins[rule.index] or rule.index in result.duplicates:
             continue
-        compiled = compile_pattern(rule.pattern, file.dialect)
-        if compiled.never_matches:
-            result.dead.append(rule)
-            continue
-        matched = [p for p in _candidates(files, compiled.anchored_prefix) if compiled.matches(p)]
-        if not matched:
+        entry = entry_of[rule.index]
+        if entry in won:
+            continue  # an exclusion (or a rule with its pattern) whose entry wins files
+        found = shadows.get(entry)
+        if not found:
             result.dead.append(rule)
         elif not rule.negated:
-            section = _section(rule)
-            winners = Counter(winner.get((section, p), -1) for p in matched)
-            best, won = winners.most_common(1)[0]
-            example = next(p for p in matched if winner.get((section, p), -1) == best)
-            result.shadowed[rule.index] = Shadowing(len(matched), by_index.get(best), won, example)
+            # The winner of most of the files, the one met first on a tie (as
+            # Counter.most_common over the files in order), with its first file.
+            best, count, example = min(found, key=lambda s: (-s[1], s[2]))
+            winner_rule = matcher.entry_rule(best) if best >= 0 else None
+            matched = sum(s[1] for s in found)
+            result.shadowed[rule.index] = Shadowing(matched, winner_rule, count, example)
     return result

@@ -23,7 +23,10 @@ GitLab
 
 from __future__ import annotations
 
+import gc
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from ownership_lint.codeowners.model import (
     DEFAULT_SECTION,
@@ -58,8 +61,27 @@ _STRING_INTEGER = re.compile(r"\s*\d+\s*", re.ASCII)
 _AFTER_HEADER = frozenset(" \t\r\n\f\v@[]")
 
 
+@contextmanager
+def paused_gc() -> Iterator[None]:
+    """Pause the cyclic garbage collector while building many long-lived objects that form
+    no garbage cycles (rules, owners, the index): otherwise it walks all of them again and
+    again, up to half of the time on a large file or tree."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def parse(text: str, dialect: Dialect = "github") -> CodeownersFile:
     """Parse ``text``; ``dialect`` is ``"github"`` or ``"gitlab"``."""
+    with paused_gc():
+        return _parse(text, dialect)
+
+
+def _parse(text: str, dialect: Dialect) -> CodeownersFile:
     result = CodeownersFile(dialect=dialect)
     section: Section | None = None
     names = _SectionNames()

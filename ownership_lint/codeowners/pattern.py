@@ -114,7 +114,7 @@ def _find_block(block: _Block, s: str, pos: int, end: int, ctr: _Counter | None)
 class _Seg:
     """Matches exactly one path segment."""
 
-    __slots__ = ("blocks", "literal", "never", "star")
+    __slots__ = ("blocks", "ends", "literal", "never", "star")
 
     def __init__(
         self,
@@ -127,6 +127,12 @@ class _Seg:
         self.blocks = blocks
         self.star = star
         self.never = never
+        # `head*tail` with literal ends (`*.go`, `test_*`, `*`): two string checks.
+        self.ends: tuple[str, str] | None = None
+        if star and len(blocks) == 2:
+            head, tail = blocks
+            if isinstance(head, str) and isinstance(tail, str):
+                self.ends = (head, tail)
 
     @property
     def is_any(self) -> bool:
@@ -135,6 +141,10 @@ class _Seg:
     def match(self, s: str, ctr: _Counter | None = None) -> bool:
         if self.literal is not None:
             return s == self.literal
+        ends = self.ends
+        if ends is not None and ctr is None:
+            head, tail = ends
+            return len(s) >= len(head) + len(tail) and s.startswith(head) and s.endswith(tail)
         if self.never:
             return False
         blocks = self.blocks
@@ -167,7 +177,14 @@ class _DStar:
 _DSTAR = _DStar()
 _Token = _Seg | _DStar
 
+# What the index (``index.py``) walks: a pattern's tokens, each a segment matcher or ``DSTAR``;
+# ``NEVER`` is the matcher of a pattern that matches nothing.
+Segment = _Seg
+Token = _Token
+DSTAR = _DSTAR
+
 _NEVER = _Seg(never=True)
+NEVER = _NEVER
 
 
 def _parse_class(s: str, i: int) -> tuple[_CharClass | None, int]:
@@ -208,8 +225,25 @@ _GITHUB_SPECIAL = re.compile(r"[\\*?]")
 _GITLAB_SPECIAL = re.compile(r"[\\*?\[]")
 
 
+# Segment matchers are immutable: one per distinct text, so that a file of many rules under
+# the same directories (nuttx: 16,717 rules) builds each segment once.
+_SEGMENTS: dict[tuple[str, bool], _Seg] = {}
+_SEGMENTS_MAX = 1 << 16
+
+
 def _seg_glob(text: str, classes: bool) -> _Seg:
     """Compile one pattern segment (no ``/`` inside)."""
+    key = (text, classes)
+    seg = _SEGMENTS.get(key)
+    if seg is None:
+        seg = _seg_compile(text, classes)
+        if len(_SEGMENTS) >= _SEGMENTS_MAX:
+            _SEGMENTS.clear()
+        _SEGMENTS[key] = seg
+    return seg
+
+
+def _seg_compile(text: str, classes: bool) -> _Seg:
     if (_GITLAB_SPECIAL if classes else _GITHUB_SPECIAL).search(text) is None:
         return _Seg(literal=text)
     blocks: list[_Block] = []
@@ -262,8 +296,11 @@ def _pack(atoms: list[_Atom]) -> _Block:
     return tuple(atoms)
 
 
+_ANY_SEG = _Seg(blocks=("", ""), star=True)
+
+
 def _any_seg() -> _Seg:
-    return _Seg(blocks=("", ""), star=True)
+    return _ANY_SEG
 
 
 def _collapse(tokens: list[_Token]) -> tuple[_Token, ...]:
@@ -310,8 +347,16 @@ def _github_tokens(pattern: str) -> tuple[_Token, ...]:
     directory_only = len(segs) > 1 and segs[-1] == ""
     if directory_only:
         segs = segs[:-1]
+    if _GITHUB_SPECIAL.search(pattern) is None:
+        # Literal segments only (most rules of a large file): already canonical.
+        # (a `**` here is the one put in front of a floating pattern)
+        tokens: list[_Token] = [
+            _DSTAR if seg == "**" else _seg_glob(seg, classes=False) for seg in segs
+        ]
+        tokens += [_ANY_SEG, _DSTAR] if directory_only else [_DSTAR]
+        return tuple(tokens)
     last = len(segs) - 1
-    tokens: list[_Token] = []
+    tokens = []
     for i, seg in enumerate(segs):
         if seg == "**":
             if i == last:
@@ -495,6 +540,15 @@ class CompiledPattern:
                 return False
             pos = i + size
         return True
+
+
+def pattern_tokens(pattern: str, dialect: Dialect = "github") -> tuple[Token, ...]:
+    """The tokens :func:`compile_pattern` matches with: segment matchers and :data:`DSTAR`
+    (zero or more segments), runs of ``**`` collapsed; ``(never,)`` for a pattern that
+    matches nothing."""
+    if dialect == "gitlab":
+        return _gitlab_tokens(gitlab_normalize(pattern))
+    return _github_tokens(pattern)
 
 
 def compile_pattern(pattern: str, dialect: Dialect = "github") -> CompiledPattern:
