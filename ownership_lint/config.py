@@ -25,6 +25,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from ownership_lint import catalogue
 from ownership_lint.escape import is_visible, visible
 from ownership_lint.findings import Finding, Severity
 from ownership_lint.suggest import did_you_mean
@@ -90,14 +91,12 @@ class Config:
     def apply(self, findings: Iterable[Finding]) -> list[Finding]:
         """Drop the findings not selected; give the rest their configured severity (an
         integrity check's findings are kept as they are)."""
-        from ownership_lint.rules import all_rules
-
-        rules = all_rules()
+        known = catalogue.codes()
         kept = []
         for finding in findings:
-            rule = rules.get(finding.code)
-            opt_in = rule is not None and rule.opt_in
-            integrity = rule is not None and rule.integrity
+            entry = known.get(finding.code)
+            opt_in = entry is not None and entry.opt_in
+            integrity = entry is not None and entry.integrity
             if not self.wants(finding.code, opt_in, integrity):
                 continue
             severity = None if integrity else self.severity.get(finding.code)
@@ -173,9 +172,7 @@ def _codes(value: Any, where: str, key: str) -> tuple[str, ...]:
     for code in codes:
         check_code(code, f"{where}: '{key}'", prefix=True)
     if key == "ignore":
-        from ownership_lint.rules import integrity_codes
-
-        kept = sorted(set(codes) & integrity_codes())
+        kept = sorted(set(codes) & catalogue.integrity_codes())
         if kept:
             raise ConfigError(f"{where}: 'ignore': {_integrity_refusal(kept[0], 'ignored')}")
     return codes
@@ -191,9 +188,7 @@ def _integrity_refusal(code: str, what: str) -> str:
 def check_code(code: str, where: str, *, prefix: bool = False) -> None:
     """ConfigError unless `code` is a rule's code (or, with `prefix`, begins at least one):
     a misspelt code would otherwise select nothing, or silence nothing, without a word."""
-    from ownership_lint.rules import all_rules
-
-    known = all_rules()
+    known = catalogue.codes()
     if code in known or (prefix and any(c.startswith(code) for c in known)):
         return
     from ownership_lint.escape import visible
@@ -299,8 +294,6 @@ def _policy(value: Any, where: str) -> dict[str, int]:
 
 
 def _severities(value: Any, where: str) -> dict[str, Severity]:
-    from ownership_lint.rules import integrity_codes
-
     if not isinstance(value, dict):
         raise ConfigError(f"{where}: 'severity' must be a table such as {{ OL213 = \"error\" }}")
     result: dict[str, Severity] = {}
@@ -310,7 +303,7 @@ def _severities(value: Any, where: str) -> dict[str, Severity]:
             raise ConfigError(
                 f"{where}: 'severity.{code}' is '{level}'; allowed: \"error\", \"warning\""
             )
-        if level != "error" and code.upper() in integrity_codes():
+        if level != "error" and code.upper() in catalogue.integrity_codes():
             raise ConfigError(
                 f"{where}: 'severity': {_integrity_refusal(code.upper(), 'downgraded')}"
             )

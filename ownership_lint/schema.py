@@ -9,10 +9,10 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from ownership_lint.catalogue.files import INVALID_VALUE, MISSING_KEY, UNKNOWN_KEY, WRONG_TYPE
+from ownership_lint.catalogue.syntax import IMPLICIT_BOOLEAN, IMPLICIT_NUMBER
 from ownership_lint.findings import Finding
 from ownership_lint.loading.yaml_doc import Document, Implicit
-from ownership_lint.rules import schema as rules
-from ownership_lint.rules import syntax
 from ownership_lint.schema_subset import Check, Unsupported, compile_schema
 from ownership_lint.suggest import did_you_mean
 
@@ -173,7 +173,7 @@ def _convert(doc: Document, error: Any) -> Iterator[Finding]:
             if key in allowed:
                 continue
             suggestion = did_you_mean(key, allowed)
-            yield rules.UnknownKey.finding(
+            yield UNKNOWN_KEY.finding(
                 doc.location((*path, key), key=True),
                 f"unknown key '{key}'",
                 " ".join(filter(None, [suggestion, "Allowed here: " + ", ".join(allowed) + "."])),
@@ -185,7 +185,7 @@ def _convert(doc: Document, error: Any) -> Iterator[Finding]:
         properties = schema.get("properties", {})
         for name in missing:
             description = properties.get(name, {}).get("description", "")
-            yield rules.MissingKey.finding(
+            yield MISSING_KEY.finding(
                 doc.location(path, key=bool(path)),
                 f"missing required key '{name}'" + _inside(path),
                 f"add '{name}:' ({description})" if description else f"add '{name}:'",
@@ -209,19 +209,19 @@ def _wrong_type(doc: Document, path: tuple[Any, ...], expected: Any, instance: A
             else "write the value, or remove the key"
         )
         if implicit.tag.endswith(":bool"):
-            return syntax.ImplicitBoolean.finding(
+            return IMPLICIT_BOOLEAN.finding(
                 location,
                 f"'{implicit.text}' is read as the boolean {str(instance).lower()} "
                 "where text is expected",
                 hint,
             )
         if implicit.tag.endswith((":int", ":float")):
-            return syntax.ImplicitNumber.finding(
+            return IMPLICIT_NUMBER.finding(
                 location,
                 f"'{implicit.text}' is read as the number {instance!r} where text is expected",
                 hint,
             )
-    return rules.WrongType.finding(
+    return WRONG_TYPE.finding(
         location,
         f"expected {_expected_words(expected)}, found {_TYPE_WORDS[_json_type(instance)]}",
         "see the schema's description of this key",
@@ -255,7 +255,7 @@ def _invalid_value(
     if kind == "enum":
         implicit = doc.implicit.get(path)
         if implicit is not None and implicit.tag.endswith(":bool"):
-            return syntax.ImplicitBoolean.finding(
+            return IMPLICIT_BOOLEAN.finding(
                 location,
                 f"'{implicit.text}' is read as the boolean {str(instance).lower()} by YAML 1.1",
                 f"quote it: '{implicit.text}'",
@@ -263,7 +263,7 @@ def _invalid_value(
         choices = [str(c) for c in expected]
         suggestion = did_you_mean(str(instance), choices)
         message = f"'{instance}' is not one of: {', '.join(choices)}"
-        return rules.InvalidValue.finding(location, message, suggestion)
+        return INVALID_VALUE.finding(location, message, suggestion)
     if kind == "pattern" and expected == ONE_LINE:
         message = "the value must fit on one line, without control characters"
     elif kind == "pattern":
@@ -282,4 +282,4 @@ def _invalid_value(
         message = "the list repeats an item"
     else:
         message = f"invalid value: {kind} {expected!r}"
-    return rules.InvalidValue.finding(location, message, description)
+    return INVALID_VALUE.finding(location, message, description)

@@ -6,7 +6,7 @@
 
 A suppression that suppresses nothing is itself reported (OL016), so that they do not pile up
 after the problem they excused is gone; so is one that names an integrity check, which no
-suppression silences (`Rule.integrity`). A suppression that names no rule (a typo such as
+suppression silences (`Code.integrity`). A suppression that names no rule (a typo such as
 OL1O2) is a configuration error, located at the comment: it would otherwise silence nothing
 without a word.
 """
@@ -18,6 +18,7 @@ from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from ownership_lint.catalogue.files import UNUSED_SUPPRESSION
 from ownership_lint.findings import Finding, Location
 
 _COMMENT = re.compile(r"(?:^|\s)#\s*ownership-lint:\s*(disable|disable-file)\s*=\s*([^#]*)")
@@ -80,8 +81,6 @@ def apply(
     """The findings that no suppression covers, and OL016 findings for unused suppressions
     (of the rules that `ran`: one that did not run cannot tell whether it was needed) and
     for suppressions of the `integrity` checks, whose findings are always kept."""
-    from ownership_lint.rules.schema import UnusedSuppression
-
     used: set[tuple[int, str]] = set()
     kept: list[Finding] = []
     for finding in findings:
@@ -106,7 +105,7 @@ def apply(
         for code in suppression.codes:
             if code in integrity:
                 unused.append(
-                    UnusedSuppression.finding(
+                    UNUSED_SUPPRESSION.finding(
                         suppression.location,
                         f"{code} is an integrity check (what a generated CODEOWNERS grants) "
                         "and cannot be suppressed",
@@ -117,7 +116,7 @@ def apply(
             if (number, code) in used or code not in ran:
                 continue
             unused.append(
-                UnusedSuppression.finding(
+                UNUSED_SUPPRESSION.finding(
                     suppression.location,
                     f"the suppression of {code} suppresses nothing",
                     "remove it: the problem it excused is gone",

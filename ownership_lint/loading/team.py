@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ownership_lint.catalogue.files import MISSING_FILE, UNEXPECTED_FILE
+from ownership_lint.catalogue.syntax import ENCODING, INPUT_LIMITS
 from ownership_lint.config import ConfigError
 from ownership_lint.findings import Finding, Location
 from ownership_lint.loading.text import NotText, conflict_markers, decode
@@ -28,8 +30,6 @@ from ownership_lint.model import (
     SectionSettings,
     Team,
 )
-from ownership_lint.rules import schema as schema_rules
-from ownership_lint.rules import syntax
 from ownership_lint.schema import validate
 
 TEAM_FILE = "team.yaml"
@@ -54,19 +54,19 @@ def _read(root: Path, rel: str) -> tuple[bytes | None, list[Finding]]:
     try:
         return read_file(root, rel, limit=MAX_BYTES), []
     except UnsafePath as err:
-        problem = schema_rules.MissingFile.finding(
+        problem = MISSING_FILE.finding(
             Location(rel),
             f"'{err.shown}' {err.reason}; the file is not read",
             "keep the team definition in regular files inside the repository",
         )
     except FileTooLarge as err:
-        problem = syntax.InputLimits.finding(
+        problem = INPUT_LIMITS.finding(
             Location(rel),
             f"the file is {err.size:,} bytes; team files are limited to {MAX_BYTES:,}",
             "split the definition into smaller files",
         )
     except OSError as err:
-        problem = schema_rules.MissingFile.finding(
+        problem = MISSING_FILE.finding(
             Location(rel), f"the file cannot be read: {err.strerror or err}"
         )
     return None, [problem]
@@ -219,7 +219,7 @@ def _load_mapping(root: Path, rel: str, team: Team, findings: list[Finding]) -> 
     try:
         text = decode(raw)
     except NotText as err:
-        findings.append(syntax.Encoding.finding(err.location(rel), err.message, err.hint))
+        findings.append(ENCODING.finding(err.location(rel), err.message, err.hint))
         team.unreadable.append(rel)
         return
     findings.extend(conflict_markers(text, rel))
@@ -257,7 +257,7 @@ def load_team(root: Path, team_dir: str = "team") -> LoadedTeam:
     for entry in sorted(os.listdir(base)):
         if entry not in expected and not entry.startswith("."):
             findings.append(
-                schema_rules.UnexpectedFile.finding(
+                UNEXPECTED_FILE.finding(
                     Location(rel(entry)),
                     f"'{rel(entry)}' is not part of a team definition and is not read",
                     "team/ holds team.yaml, responsibilities.yaml, roles/<role-id>.yaml "
@@ -268,7 +268,7 @@ def load_team(root: Path, team_dir: str = "team") -> LoadedTeam:
     for name, schema_name in ((TEAM_FILE, "team"), (CATALOGUE_FILE, "responsibilities")):
         if not _present(base / name):
             findings.append(
-                schema_rules.MissingFile.finding(
+                MISSING_FILE.finding(
                     Location(rel(name)),
                     f"'{rel(name)}' is missing",
                     "run 'ownership-lint explain OL015' for what it holds",
@@ -287,7 +287,7 @@ def load_team(root: Path, team_dir: str = "team") -> LoadedTeam:
     if roles_dir.is_symlink():
         # Listing it would show the names of whatever directory it points at.
         findings.append(
-            schema_rules.MissingFile.finding(
+            MISSING_FILE.finding(
                 Location(rel(ROLES_DIR)),
                 f"'{rel(ROLES_DIR)}' is a link: ownership-lint does not follow links in the "
                 "repository, and reads no role file",
@@ -301,7 +301,7 @@ def load_team(root: Path, team_dir: str = "team") -> LoadedTeam:
         if not entry.endswith((".yaml", ".yml")) or not _present(roles_dir / entry):
             if not entry.startswith("."):
                 findings.append(
-                    schema_rules.UnexpectedFile.finding(
+                    UNEXPECTED_FILE.finding(
                         Location(path),
                         f"'{path}' is not a role file (roles/<role-id>.yaml) and is not read",
                         "rename it to <role-id>.yaml or move it out of team/roles/",
@@ -319,7 +319,7 @@ def load_team(root: Path, team_dir: str = "team") -> LoadedTeam:
         team.roles.append(role)
     if not roles_dir.is_symlink() and not any(e.endswith((".yaml", ".yml")) for e in role_files):
         findings.append(
-            schema_rules.MissingFile.finding(
+            MISSING_FILE.finding(
                 Location(rel(ROLES_DIR)),
                 f"no role files under '{rel(ROLES_DIR)}/'",
                 "add one file per role: roles/<role-id>.yaml",

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from ownership_lint.catalogue.syntax import MERGE_CONFLICT
 from ownership_lint.findings import Finding, Location
-from ownership_lint.rules import syntax
 
 _MARKERS = ("<<<<<<< ", ">>>>>>> ", "<<<<<<<\n", ">>>>>>>\n", "=======\n", "|||||||")
 
@@ -15,7 +15,7 @@ def conflict_markers(text: str, path: str) -> list[Finding]:
         bare = line + "\n"
         if bare.startswith(_MARKERS):
             findings.append(
-                syntax.MergeConflictMarker.finding(
+                MERGE_CONFLICT.finding(
                     Location(path, number, 1, number, len(bare)),
                     f"merge-conflict marker '{bare[:7]}'",
                     "resolve the conflict and remove the markers",

@@ -15,9 +15,17 @@ import yaml
 from yaml.constructor import SafeConstructor
 from yaml.resolver import Resolver
 
+from ownership_lint.catalogue.syntax import (
+    DUPLICATE_KEY,
+    ENCODING,
+    IMPLICIT_BOOLEAN,
+    INPUT_LIMITS,
+    TAB_INDENTATION,
+    UNSAFE_TAG,
+    YAML_SYNTAX,
+)
 from ownership_lint.findings import Finding, Location
 from ownership_lint.loading.text import NotText, conflict_markers, decode
-from ownership_lint.rules import syntax
 
 Path = tuple[str | int, ...]
 
@@ -143,7 +151,7 @@ class _Builder:
             else:
                 message = f"the file holds more than {MAX_VALUES:,} values"
                 hint = "split the team definition, or remove generated bulk from this file"
-            self.findings.append(syntax.InputLimits.finding(self.loc(span), message, hint))
+            self.findings.append(INPUT_LIMITS.finding(self.loc(span), message, hint))
             raise _Abort
 
     def feed(self, event: Any) -> None:
@@ -151,7 +159,7 @@ class _Builder:
             self.documents += 1
             if self.documents > 1:
                 self.findings.append(
-                    syntax.YamlSyntax.finding(
+                    YAML_SYNTAX.finding(
                         self.loc(_span(event)),
                         "the file holds more than one YAML document",
                         "keep one document per file: remove the '---' separator",
@@ -175,7 +183,7 @@ class _Builder:
         is_map = isinstance(event, yaml.MappingStartEvent)
         if self.expecting_key():
             self.findings.append(
-                syntax.YamlSyntax.finding(
+                YAML_SYNTAX.finding(
                     self.loc(span),
                     "a mapping or list cannot be used as a key",
                     "keys are plain words such as 'title'",
@@ -184,7 +192,7 @@ class _Builder:
             raise _Abort
         if len(self.stack) >= MAX_DEPTH:
             self.findings.append(
-                syntax.InputLimits.finding(
+                INPUT_LIMITS.finding(
                     self.loc(span),
                     f"the document is nested deeper than {MAX_DEPTH} levels",
                     "team files are a few levels deep; this looks like generated or hostile input",
@@ -216,7 +224,7 @@ class _Builder:
         span = _span(event)
         if event.anchor not in self.anchors:
             self.findings.append(
-                syntax.YamlSyntax.finding(
+                YAML_SYNTAX.finding(
                     self.loc(span), f"unknown alias '*{event.anchor}'", "define the anchor first"
                 )
             )
@@ -226,7 +234,7 @@ class _Builder:
         if self.expecting_key():
             if not isinstance(value, str):
                 self.findings.append(
-                    syntax.YamlSyntax.finding(
+                    YAML_SYNTAX.finding(
                         self.loc(span), "an alias used as a key must stand for text"
                     )
                 )
@@ -241,7 +249,7 @@ class _Builder:
         assert isinstance(frame.value, dict)
         if tag == _MERGE:
             self.findings.append(
-                syntax.UnsafeTag.finding(
+                UNSAFE_TAG.finding(
                     self.loc(span),
                     "merge keys ('<<') are not supported",
                     "write the merged keys out in this mapping",
@@ -251,7 +259,7 @@ class _Builder:
             return
         if tag == _BOOL:
             self.findings.append(
-                syntax.ImplicitBoolean.finding(
+                IMPLICIT_BOOLEAN.finding(
                     self.loc(span),
                     f"the key '{text}' is read as a boolean by YAML 1.1",
                     f"quote it: '{text}':",
@@ -260,7 +268,7 @@ class _Builder:
         if text in frame.value:
             first = self.doc.key_spans[(*frame.path, text)]
             self.findings.append(
-                syntax.DuplicateKey.finding(
+                DUPLICATE_KEY.finding(
                     self.loc(span),
                     f"duplicate key '{text}' (first at line {first.line})",
                     "remove one of the two: most YAML tools silently keep only the last",
@@ -308,7 +316,7 @@ class _Builder:
         except (ValueError, KeyError, IndexError, yaml.YAMLError):
             # An explicit tag on text it does not fit (`!!int ""`, `!!bool maybe`).
             self.findings.append(
-                syntax.YamlSyntax.finding(self.loc(span), f"'{text}' is not a valid {tag[18:]}")
+                YAML_SYNTAX.finding(self.loc(span), f"'{text}' is not a valid {tag[18:]}")
             )
             return text, _STR
         if tag == _NULL:
@@ -321,7 +329,7 @@ class _Builder:
 
     def unsafe_tag(self, tag: str, span: Span) -> None:
         self.findings.append(
-            syntax.UnsafeTag.finding(
+            UNSAFE_TAG.finding(
                 self.loc(span),
                 f"the tag '{tag}' is not allowed",
                 "team files hold plain text, numbers, lists and mappings: remove the tag",
@@ -336,7 +344,7 @@ def load_yaml(raw: bytes, path: str) -> tuple[Document | None, list[Finding]]:
     """
     if len(raw) > MAX_BYTES:
         return None, [
-            syntax.InputLimits.finding(
+            INPUT_LIMITS.finding(
                 Location(path),
                 f"the file is {len(raw):,} bytes; team files are limited to {MAX_BYTES:,}",
                 "split the definition into smaller files",
@@ -345,7 +353,7 @@ def load_yaml(raw: bytes, path: str) -> tuple[Document | None, list[Finding]]:
     try:
         text = decode(raw)
     except NotText as err:
-        return None, [syntax.Encoding.finding(err.location(path), err.message, err.hint)]
+        return None, [ENCODING.finding(err.location(path), err.message, err.hint)]
     findings = conflict_markers(text, path)
     if findings:
         return None, findings
@@ -366,7 +374,7 @@ def load_yaml(raw: bytes, path: str) -> tuple[Document | None, list[Finding]]:
         ):
             # Tabs are fine inside text; the parser fails only on tabs that indent.
             builder.findings.append(
-                syntax.TabIndentation.finding(
+                TAB_INDENTATION.finding(
                     Location(path, line, column),
                     "tab character in indentation",
                     "indent with spaces only",
@@ -376,7 +384,7 @@ def load_yaml(raw: bytes, path: str) -> tuple[Document | None, list[Finding]]:
         if "nesting depth" in problem:
             # Some libyaml builds cap nesting themselves, scanning ahead of our own limit.
             builder.findings.append(
-                syntax.InputLimits.finding(
+                INPUT_LIMITS.finding(
                     Location(path, line, column),
                     f"the document is nested deeper than {MAX_DEPTH} levels",
                     "team files are a few levels deep; this looks like generated or hostile input",
@@ -384,7 +392,7 @@ def load_yaml(raw: bytes, path: str) -> tuple[Document | None, list[Finding]]:
             )
             return None, builder.findings
         builder.findings.append(
-            syntax.YamlSyntax.finding(
+            YAML_SYNTAX.finding(
                 Location(path, line, column),
                 f"invalid YAML: {problem}",
                 "check indentation, quotes and brackets just before this position",
@@ -392,6 +400,6 @@ def load_yaml(raw: bytes, path: str) -> tuple[Document | None, list[Finding]]:
         )
         return None, builder.findings
     except yaml.YAMLError as err:
-        builder.findings.append(syntax.YamlSyntax.finding(Location(path), f"invalid YAML: {err}"))
+        builder.findings.append(YAML_SYNTAX.finding(Location(path), f"invalid YAML: {err}"))
         return None, builder.findings
     return doc, builder.findings
