@@ -39,7 +39,7 @@ FAULT_POINTS = [
     "ownership_lint.loading.team.load_yaml",
     "ownership_lint.codeowners.parse.parse",
     "ownership_lint.fileio.atomic_write",
-    "ownership_lint.rules.all_rules",
+    "ownership_lint.catalogue.codes",
     "ownership_lint.gitrepo.tracked_files",
 ]
 

@@ -75,41 +75,41 @@ def check(
 @FORMAT
 def rules(fmt: str) -> None:
     """List every rule: code, name, default severity, summary."""
-    from ownership_lint.rules import all_rules
+    from ownership_lint import catalogue
 
-    registered = all_rules().values()
+    entries = catalogue.codes().values()
     if fmt == "json":
         import json
 
         rows = [
-            {"code": r.code, "name": r.name, "severity": r.severity.value, "summary": r.summary()}
-            for r in registered
+            {"code": e.code, "name": e.name, "severity": e.severity.value, "summary": e.summary()}
+            for e in entries
         ]
         click.echo(json.dumps(rows, indent=2))
         return
-    for rule in registered:
-        click.echo(f"{rule.code}  {rule.name:<28} {rule.severity.value:<8} {rule.summary()}")
+    for entry in entries:
+        click.echo(f"{entry.code}  {entry.name:<28} {entry.severity.value:<8} {entry.summary()}")
 
 
 @click.command()
 @click.argument("code")
 def explain(code: str) -> None:
     """Explain one rule, with an example that makes it fire."""
-    from ownership_lint.rules import all_rules
+    from ownership_lint import catalogue
     from ownership_lint.suggest import did_you_mean
 
-    registered = all_rules()
-    rule = registered.get(code.upper())
+    known = catalogue.codes()
+    rule = known.get(code.upper())
     if rule is None:
-        by_name = {r.name: r for r in registered.values()}
+        by_name = {entry.name: entry for entry in known.values()}
         rule = by_name.get(code.lower())
     if rule is None:
-        hint = did_you_mean(code, [*registered, *(r.name for r in registered.values())])
+        hint = did_you_mean(code, [*known, *(entry.name for entry in known.values())])
         hint = hint or "'ownership-lint rules' lists every rule."
         raise click.UsageError(f"unknown rule '{code}'. {hint}")
     integrity = "; an integrity check: it cannot be switched off" if rule.integrity else ""
     click.echo(f"{rule.code} {rule.name} (default severity: {rule.severity.value}{integrity})\n")
-    click.echo(rule.doc())
+    click.echo(rule.doc)
     if rule.example_fail:
         click.echo("\nExample that fails (laid over a small valid team):")
         for path, content in rule.example_fail.items():

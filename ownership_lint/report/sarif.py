@@ -33,24 +33,24 @@ def _physical(loc: Location) -> dict[str, object]:
 
 
 def render(findings: Sequence[Finding], files: int, skipped: Sequence[Skipped] = ()) -> str:
-    from ownership_lint.rules import all_rules
+    from ownership_lint import catalogue
 
-    rules = list(all_rules().values())
-    index = {rule.code: number for number, rule in enumerate(rules)}
+    entries = list(catalogue.codes().values())
+    index = {entry.code: number for number, entry in enumerate(entries)}
     driver = {
         "name": "ownership-lint",
         "version": __version__,
         "informationUri": INFORMATION_URI,
         "rules": [
             {
-                "id": rule.code,
-                "name": rule.name,
-                "shortDescription": {"text": rule.summary()},
-                "fullDescription": {"text": rule.doc()},
-                "help": {"text": f"ownership-lint explain {rule.code}"},
-                "defaultConfiguration": {"level": _level(rule.severity)},
+                "id": entry.code,
+                "name": entry.name,
+                "shortDescription": {"text": entry.summary()},
+                "fullDescription": {"text": entry.doc},
+                "help": {"text": f"ownership-lint explain {entry.code}"},
+                "defaultConfiguration": {"level": _level(entry.severity)},
             }
-            for rule in rules
+            for entry in entries
         ],
     }
     results = []
