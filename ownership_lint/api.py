@@ -10,12 +10,13 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ownership_lint import catalogue
 from ownership_lint.config import Config, ConfigError, check_code, load_config
 from ownership_lint.findings import Finding, Severity, Skipped
 from ownership_lint.loading.team import MAX_BYTES, load_team
 from ownership_lint.loading.text import NotText, conflict_markers, decode
 from ownership_lint.model import Team
-from ownership_lint.rules import all_rules, cross_checks, integrity_codes, path_checks
+from ownership_lint.rules import cross_checks, path_checks
 from ownership_lint.rules.base import Context, RulesFile
 
 if TYPE_CHECKING:
@@ -92,7 +93,8 @@ def _tracked_files(root: Path) -> tuple[list[str] | None, str]:
 def _path_findings(rules: RulesFile, config: Config) -> list[Finding]:
     findings: list[Finding] = []
     for check in path_checks():
-        if rules.kind in check.kinds and config.wants(check.code, check.opt_in, check.integrity):
+        meta = check.meta
+        if rules.kind in check.kinds and config.wants(meta.code, meta.opt_in, meta.integrity):
             findings.extend(check.check(rules))
     return findings
 
@@ -105,11 +107,11 @@ def _not_run(
     `strict`: ConfigError when one of them was asked for by name (its exact code in
     `select`, or a flag such as --unowned): the user wants its answer, and a pass would lie."""
     codes = [
-        check.code
+        check.meta.code
         for check in path_checks()
-        if check.needs_tracked_files
+        if check.meta.needs_tracked_files
         and rules.kind in check.kinds
-        and config.wants(check.code, check.opt_in)
+        and config.wants(check.meta.code, check.meta.opt_in)
     ]
     asked = [code for code in codes if code in config.select or code in config.enable]
     if asked and strict:
@@ -143,11 +145,11 @@ def lint(
     # What ran, so that a suppression of a rule that did not run is not called unused.
     ran = {
         code
-        for code, rule in all_rules().items()
-        if config.wants(code, rule.opt_in, rule.integrity)
+        for code, entry in catalogue.codes().items()
+        if config.wants(code, entry.opt_in, entry.integrity)
     }
     for rule in cross_checks():
-        if config.wants(rule.code, rule.opt_in, rule.integrity):
+        if config.wants(rule.meta.code, rule.meta.opt_in, rule.meta.integrity):
             findings.extend(rule.check(team, ctx))
     if team.mapping is not None and team.mapping_path is not None:
         from ownership_lint.codeowners.analysis import analyse
@@ -163,7 +165,7 @@ def lint(
         )
         findings.extend(_path_findings(rules, config))
         if rules.analysis is None:
-            ran -= {check.code for check in path_checks() if check.needs_tracked_files}
+            ran -= {c.meta.code for c in path_checks() if c.meta.needs_tracked_files}
         if files is None:
             skipped = _not_run(rules, config, why)
     findings = _suppress(root, team.files, findings, ran)
@@ -188,7 +190,7 @@ def _suppress(
                 raise ConfigError(
                     f"{err} Suppressions name exact rule codes such as OL102, separated by commas."
                 ) from None
-    kept, unused = suppressions.apply(findings, found, ran, integrity_codes())
+    kept, unused = suppressions.apply(findings, found, ran, catalogue.integrity_codes())
     return kept + unused
 
 
@@ -225,7 +227,7 @@ def lint_new(
         except ConfigError:
             known = Counter()  # no team definition at base: everything is new
     new = []
-    integrity = integrity_codes()
+    integrity = catalogue.integrity_codes()
     for finding in report.findings:
         if finding.code in integrity:
             new.append(finding)

@@ -33,6 +33,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal, NoReturn
 
+from ownership_lint.catalogue.files import MISSING_FILE
+from ownership_lint.catalogue.paths import FILE_TOO_LARGE, INVALID_LINE
+from ownership_lint.catalogue.roster import UNSAFE_HANDLE
 from ownership_lint.codeowners.locate import EVERY_LOCATION
 from ownership_lint.codeowners.model import Rule
 from ownership_lint.codeowners.pattern import gitlab_normalize
@@ -105,10 +108,7 @@ def _owner_problems(items: Sequence[MappedRule]) -> list[Finding]:
         for ref in _handle_refs(item.role):
             if not is_owner_token(ref.id):
                 findings.append(
-                    Finding(
-                        "OL215",
-                        "unsafe-handle",
-                        Severity.ERROR,
+                    UNSAFE_HANDLE.finding(
                         ref.location,
                         f"'{ref.id}' is not exactly one CODEOWNERS owner: role "
                         f"'{item.role.id}' cannot be written",
@@ -157,10 +157,7 @@ def resolve(team: Team) -> list[MappedRule]:
     if team.mapping is None or team.mapping_path is None:
         raise GenerationError(
             [
-                Finding(
-                    "OL015",
-                    "missing-file",
-                    Severity.ERROR,
+                MISSING_FILE.finding(
                     Location(f"{team.root_dir}/path-ownership"),
                     "there is no path mapping (or it cannot be read) to generate CODEOWNERS from",
                     "write which role owns which paths in CODEOWNERS syntax, role ids as owners",
@@ -523,10 +520,7 @@ def render(team: Team, flavor: Flavor, output: str | None = None) -> str:
         if len(text.encode("utf-8")) >= GITHUB_MAX_BYTES:
             raise GenerationError(
                 [
-                    Finding(
-                        "OL309",
-                        "file-too-large",
-                        Severity.ERROR,
+                    FILE_TOO_LARGE.finding(
                         Location(team.mapping_path or team.root_dir),
                         f"the generated file would be {len(text.encode('utf-8')):,} bytes; "
                         f"GitHub ignores CODEOWNERS files of {GITHUB_MAX_BYTES:,} bytes or more",
@@ -579,10 +573,7 @@ def _self_check(text: str, flavor: Flavor, team: Team, items: Sequence[MappedRul
 def _bug(team: Team, what: str) -> NoReturn:
     raise GenerationError(
         [
-            Finding(
-                "OL301",
-                "invalid-line",
-                Severity.ERROR,
+            INVALID_LINE.finding(
                 Location(team.mapping_path or team.root_dir, 1),
                 f"the generated file would have {what}",
                 "report this as a bug in ownership-lint, with the team definition",

@@ -10,7 +10,7 @@ import pytest
 
 from ownership_lint.api import Report
 from ownership_lint.cli import run as cli_run
-from ownership_lint.rules.examples import run_example
+from ownership_lint.examples import run_example
 
 REPO = Path(__file__).resolve().parent.parent
 # The project's shared input beside the checkout (the real-world CODEOWNERS corpus): only

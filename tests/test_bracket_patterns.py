@@ -13,9 +13,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 from ownership_lint.api import Report
+from ownership_lint.catalogue.example_team import BASE_TEAM
 from ownership_lint.codeowners import Matcher, parse
 from ownership_lint.codeowners.parse import escape_brackets
-from ownership_lint.rules.examples import BASE_TEAM
 
 from .conftest import Run, write_files
 

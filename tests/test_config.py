@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
+from ownership_lint.catalogue.example_team import BASE_TEAM
 from ownership_lint.config import ConfigError, load_config
 from ownership_lint.findings import Severity
-from ownership_lint.rules.examples import BASE_TEAM
 
 from .conftest import Run, write_files
 

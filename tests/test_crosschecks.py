@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ownership_lint.api import Report
+from ownership_lint.catalogue.example_team import BASE_TEAM
 from ownership_lint.findings import Finding
-from ownership_lint.rules.examples import BASE_TEAM
 
 RunTeam = Callable[..., Report]
 SRE = "team/roles/sre.yaml"

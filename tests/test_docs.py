@@ -9,13 +9,13 @@ from pathlib import Path
 import pytest
 
 from ownership_lint.api import Report
+from ownership_lint.catalogue.example_team import BASE_TEAM
+from ownership_lint.catalogue.generated import STALE_MATRIX, STALE_TEAM_DOCUMENT
 from ownership_lint.config import Config, load_config
 from ownership_lint.docs.document import render_document
 from ownership_lint.docs.matrix import render_matrix
 from ownership_lint.loading.team import load_team
 from ownership_lint.model import Team
-from ownership_lint.rules.documents import StaleMatrix, StaleTeamDocument
-from ownership_lint.rules.examples import BASE_TEAM
 
 from .conftest import REPO, SEED_DIR, Run, codes, write_files
 
@@ -79,7 +79,7 @@ def test_docs_writes_the_default_path_then_check_passes(tmp_path: Path, run: Run
     write_files(tmp_path, BASE_TEAM)
     code, _, err = run("docs", "--root", str(tmp_path))
     assert code == 0 and "wrote docs/TEAM.md" in err
-    assert (tmp_path / "docs/TEAM.md").read_text("utf-8") == StaleTeamDocument.example_pass[
+    assert (tmp_path / "docs/TEAM.md").read_text("utf-8") == STALE_TEAM_DOCUMENT.example_pass[
         "docs/TEAM.md"
     ]
     code, out, _ = run("docs", "--root", str(tmp_path), "--check")
@@ -172,13 +172,13 @@ def test_drift_rules_are_quiet_without_documents(example_team: Callable[..., Rep
 
 
 def test_fresh_document_passes(example_team: Callable[..., Report]) -> None:
-    assert example_team(StaleTeamDocument.example_pass).findings == []
+    assert example_team(STALE_TEAM_DOCUMENT.example_pass).findings == []
 
 
 def test_stale_document_is_reported_at_the_first_difference(
     example_team: Callable[..., Report],
 ) -> None:
-    report = example_team(StaleTeamDocument.example_fail)
+    report = example_team(STALE_TEAM_DOCUMENT.example_fail)
     assert codes(report) == ["OL420"]
     finding = report.findings[0]
     assert str(finding.location) == "docs/TEAM.md:17:1"
@@ -207,7 +207,7 @@ def load_team_from(root: Path) -> Team:
 def test_stale_matrix_is_reported_and_a_fresh_one_is_not(
     tmp_path: Path, example_team: Callable[..., Report]
 ) -> None:
-    assert codes(example_team(StaleMatrix.example_fail)) == ["OL421"]
+    assert codes(example_team(STALE_MATRIX.example_fail)) == ["OL421"]
     team = load_team_from(tmp_path / "base")
     fresh = {"docs/ownership-matrix.svg": render_matrix(team, "svg")}
     assert example_team(fresh).findings == []

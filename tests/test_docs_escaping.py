@@ -15,12 +15,12 @@ from typing import Any
 import pytest
 from markdown_it import MarkdownIt
 
+from ownership_lint.catalogue.example_team import BASE_TEAM
 from ownership_lint.docs.document import render_document
 from ownership_lint.docs.matrix import build_matrix, render_html, render_markdown, render_svg
 from ownership_lint.escape import visible
 from ownership_lint.loading.team import load_team
 from ownership_lint.model import Claim, Ref, Team
-from ownership_lint.rules.examples import BASE_TEAM
 
 from .conftest import write_files
 

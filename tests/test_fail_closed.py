@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from ownership_lint.catalogue.example_team import BASE_TEAM
 from ownership_lint.cli import run as cli_run
-from ownership_lint.rules.examples import BASE_TEAM
 
 from .conftest import REPO, write_files
 

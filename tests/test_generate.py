@@ -10,6 +10,7 @@ import pytest
 
 from ownership_lint import fileio
 from ownership_lint.api import lint
+from ownership_lint.catalogue.example_team import BASE_TEAM
 from ownership_lint.cli import run
 from ownership_lint.codeowners import Matcher, compile_pattern, parse
 from ownership_lint.generate import (
@@ -20,7 +21,6 @@ from ownership_lint.generate import (
 )
 from ownership_lint.loading.team import load_team
 from ownership_lint.model import Team
-from ownership_lint.rules.examples import BASE_TEAM
 
 from .conftest import REPO, SHIPPED_TODAY, codes, write_files
 

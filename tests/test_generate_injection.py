@@ -13,12 +13,12 @@ import pytest
 
 from ownership_lint import generate as gen
 from ownership_lint.api import lint
+from ownership_lint.catalogue.example_team import BASE_TEAM, EXAMPLE_TODAY
 from ownership_lint.codeowners import parse
 from ownership_lint.config import Config
 from ownership_lint.generate import GenerationError, github_pattern, render
 from ownership_lint.loading.team import load_team
 from ownership_lint.model import Team
-from ownership_lint.rules.examples import BASE_TEAM, EXAMPLE_TODAY
 
 from .conftest import Run, write_files
 

@@ -14,6 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from ownership_lint.api import lint
+from ownership_lint.catalogue.example_team import BASE_TEAM
 from ownership_lint.codeowners import parse
 from ownership_lint.docs.document import render_document
 from ownership_lint.importing import plan_import, write_team
@@ -22,7 +23,6 @@ from ownership_lint.importing.markdown import parse as parse_document
 from ownership_lint.importing.text import yaml_scalar
 from ownership_lint.loading.team import load_team
 from ownership_lint.loading.yaml_doc import load_yaml
-from ownership_lint.rules.examples import BASE_TEAM
 
 from .conftest import write_files
 

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from ownership_lint.catalogue.example_team import BASE_TEAM
 from ownership_lint.config import ConfigError, load_config
 from ownership_lint.loading.yaml_doc import MAX_VALUES, load_yaml
-from ownership_lint.rules.examples import BASE_TEAM
 
 from .conftest import Run, write_files
 

@@ -29,7 +29,7 @@ from typing import Any
 import pytest
 import yaml
 
-from ownership_lint.rules.examples import BASE_TEAM
+from ownership_lint.catalogue.example_team import BASE_TEAM
 
 from .conftest import REPO
 from .repos import (

@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
+from ownership_lint import catalogue
 from ownership_lint.api import lint
+from ownership_lint.catalogue.example_team import BASE_TEAM, EXAMPLE_TODAY
 from ownership_lint.config import Config, ConfigError, load_config
 from ownership_lint.findings import Finding, Location, Severity
-from ownership_lint.rules import all_rules, integrity_codes
-from ownership_lint.rules.examples import BASE_TEAM, EXAMPLE_TODAY
 from ownership_lint.suppressions import Suppression
 from ownership_lint.suppressions import apply as apply_suppressions
 
@@ -33,11 +33,11 @@ def found(out: str) -> list[str]:
 
 
 def test_the_integrity_checks_are_the_documented_ones() -> None:
-    assert integrity_codes() == {"OL215", "OL401"}
+    assert catalogue.integrity_codes() == {"OL215", "OL401"}
     readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
-    for code in integrity_codes():
-        assert "integrity check" in all_rules()[code].doc()
-        assert f"{code} {all_rules()[code].name}" in readme
+    for code in catalogue.integrity_codes():
+        assert "integrity check" in catalogue.codes()[code].doc
+        assert f"{code} {catalogue.codes()[code].name}" in readme
 
 
 def test_a_suppressed_handle_with_a_line_break_fails_check_and_generation(
@@ -114,7 +114,9 @@ def test_the_library_keeps_integrity_findings_whatever_it_is_given() -> None:
     config = Config(ignore=("OL215",), select=("OL1",), severity={"OL215": Severity.WARNING})
     assert config.apply([finding]) == [finding]
     suppression = Suppression(Location(SRE, 4), ("OL215",), None)
-    kept, unused = apply_suppressions([finding], [suppression], {"OL215"}, integrity_codes())
+    kept, unused = apply_suppressions(
+        [finding], [suppression], {"OL215"}, catalogue.integrity_codes()
+    )
     assert kept == [finding]
     assert [f.code for f in unused] == ["OL016"]
 

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from ownership_lint.api import lint
+from ownership_lint.catalogue.example_team import BASE_TEAM, EXAMPLE_TODAY
 from ownership_lint.loading.yaml_doc import MAX_BYTES, MAX_DEPTH, load_yaml
-from ownership_lint.rules.examples import BASE_TEAM, EXAMPLE_TODAY
 
 from .conftest import write_files
 

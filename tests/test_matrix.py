@@ -7,10 +7,10 @@ import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+from ownership_lint.catalogue.example_team import BASE_TEAM
 from ownership_lint.docs.matrix import build_matrix, format_for, render_matrix
 from ownership_lint.loading.team import load_team
 from ownership_lint.model import Team
-from ownership_lint.rules.examples import BASE_TEAM
 
 from .conftest import REPO, Run, write_files
 

@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 
 from ownership_lint.api import lint
+from ownership_lint.catalogue.example_team import BASE_TEAM
 from ownership_lint.config import Config
 from ownership_lint.docs import matrix
 from ownership_lint.loading.team import load_team
-from ownership_lint.rules.examples import BASE_TEAM
 
 from .conftest import Run, write_files
 

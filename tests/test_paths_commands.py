@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from ownership_lint.rules.examples import BASE_TEAM
+from ownership_lint.catalogue.example_team import BASE_TEAM
 
 from .conftest import SHARED, Run, write_files
 

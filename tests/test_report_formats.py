@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
+from ownership_lint import catalogue
+from ownership_lint.catalogue.example_team import BASE_TEAM
 from ownership_lint.findings import Finding, Location, Severity
 from ownership_lint.report import github
 from ownership_lint.report.fingerprint import fingerprints
-from ownership_lint.rules import all_rules
-from ownership_lint.rules.examples import BASE_TEAM
 
 from .conftest import REPO, Run, write_files
 
@@ -85,7 +85,7 @@ def test_sarif_validates_against_the_official_schema(run: Run) -> None:
     assert errors == []
     run_ = document["runs"][0]
     rules = run_["tool"]["driver"]["rules"]
-    assert [rule["id"] for rule in rules] == list(all_rules())
+    assert [rule["id"] for rule in rules] == list(catalogue.codes())
     result = run_["results"][0]
     assert rules[result["ruleIndex"]]["id"] == result["ruleId"] == "OL211"
     region = result["locations"][0]["physicalLocation"]["region"]

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from ownership_lint.api import lint
-from ownership_lint.rules.examples import BASE_TEAM
+from ownership_lint.catalogue.example_team import BASE_TEAM
 
 from .conftest import Run, write_files
 

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from ownership_lint.catalogue.example_team import BASE_TEAM
 from ownership_lint.fileio import (
     LinkRefused,
     OutsideRepository,
@@ -18,7 +19,6 @@ from ownership_lint.fileio import (
     atomic_write,
     write_directory,
 )
-from ownership_lint.rules.examples import BASE_TEAM
 
 from .conftest import Run, write_files
 

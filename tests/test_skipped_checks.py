@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from ownership_lint.rules.examples import BASE_TEAM
+from ownership_lint.catalogue.example_team import BASE_TEAM
 
 from .conftest import Run, write_files
 from .test_report_formats import sarif_schema

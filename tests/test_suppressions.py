@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from ownership_lint.api import Report, load_config
-from ownership_lint.rules.examples import BASE_TEAM, EXAMPLE_TODAY
+from ownership_lint.catalogue.example_team import BASE_TEAM, EXAMPLE_TODAY
 from ownership_lint.suppressions import scan
 
 RunTeam = Callable[..., Report]

@@ -112,7 +112,7 @@ def test_a_symbolic_link_to_a_directory_is_a_file(repo: Path) -> None:
 
 
 def test_team_mapping_directory_and_responsibilities(run: Run, tmp_path: Path) -> None:
-    from ownership_lint.rules.examples import BASE_TEAM
+    from ownership_lint.catalogue.example_team import BASE_TEAM
 
     write_files(tmp_path, BASE_TEAM)
     code, out, _ = run("who-owns", "--root", str(tmp_path), "--format", "json", "alerts")

@@ -124,7 +124,7 @@ def explain(code: str) -> None:
             if len(lines) > EXAMPLE_LINES:
                 click.echo(f"    ... ({len(lines) - EXAMPLE_LINES:,} more lines like these)")
         click.echo("\nWhat ownership-lint says about it:\n")
-        from ownership_lint.rules.examples import run_example
+        from ownership_lint.examples import run_example
 
         for finding in run_example(rule.example_fail).findings:
             if finding.code == rule.code:

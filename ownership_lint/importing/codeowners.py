@@ -256,8 +256,9 @@ def _owners_of(rule: Rule, dialect: Dialect) -> tuple[str, ...]:
 
 def _left_out(parsed: CodeownersFile, source: str) -> list[Finding]:
     """Owners that are well formed but request nobody: placeholders, GitLab `@@roles`."""
+    from ownership_lint.catalogue.roster import PLACEHOLDER_HANDLE
     from ownership_lint.model import owner_location
-    from ownership_lint.rules.roster import PlaceholderHandle, placeholder
+    from ownership_lint.rules.roster import placeholder
 
     owners: list[Owner] = [o for section in parsed.sections for o in section.default_owners]
     owners += [o for rule in parsed.rules for o in rule.owners]
@@ -266,7 +267,7 @@ def _left_out(parsed: CodeownersFile, source: str) -> list[Finding]:
         kind = owner_kind(owner.text, parsed.dialect)
         if kind is not None and placeholder(owner.text):
             found.append(
-                PlaceholderHandle.finding(
+                PLACEHOLDER_HANDLE.finding(
                     owner_location(source, owner),
                     f"'{owner.text}' is a placeholder, not an owner: it is not imported",
                     "replace it in the source with the real owner, or remove it",
@@ -274,7 +275,7 @@ def _left_out(parsed: CodeownersFile, source: str) -> list[Finding]:
             )
         elif kind == "role":
             found.append(
-                PlaceholderHandle.finding(
+                PLACEHOLDER_HANDLE.finding(
                     owner_location(source, owner),
                     f"'{owner.text}' (a GitLab role) cannot be a member of a team role: it is "
                     "not imported",

@@ -1,13 +1,14 @@
-"""Every rule ownership-lint knows, by code. One module per rule family."""
+"""Every check ownership-lint runs, one module per family. What each code means is in
+`ownership_lint.catalogue`; the codes that loading and the schemas report have no check here."""
 
 from __future__ import annotations
 
-from ownership_lint.rules.base import CrossCheck, PathCheck, Rule, registry
+from ownership_lint.rules.base import Check, CrossCheck, PathCheck, registry
 
 
-def all_rules() -> dict[str, type[Rule]]:
-    """Every registered rule, by code, in code order."""
-    # Imported here so that each family registers itself; the loader only needs `syntax`.
+def _checks() -> list[type[Check]]:
+    """Every registered check, in code order."""
+    # Imported here so that each family registers itself.
     from ownership_lint.rules import (  # noqa: F401
         consistency,
         documents,
@@ -16,33 +17,18 @@ def all_rules() -> dict[str, type[Rule]]:
         paths,
         references,
         roster,
-        schema,
         staleness,
-        syntax,
     )
 
-    return dict(sorted(registry().items()))
-
-
-def integrity_codes() -> frozenset[str]:
-    """The codes of the integrity checks, which nothing can switch off (`Rule.integrity`)."""
-    return frozenset(code for code, rule in all_rules().items() if rule.integrity)
+    return [check for _, check in sorted(registry().items())]
 
 
 def cross_checks() -> list[CrossCheck]:
-    return [rule() for rule in all_rules().values() if issubclass(rule, CrossCheck)]
+    return [check() for check in _checks() if issubclass(check, CrossCheck)]
 
 
 def path_checks() -> list[PathCheck]:
-    return [rule() for rule in all_rules().values() if issubclass(rule, PathCheck)]
+    return [check() for check in _checks() if issubclass(check, PathCheck)]
 
 
-__all__ = [
-    "CrossCheck",
-    "PathCheck",
-    "Rule",
-    "all_rules",
-    "cross_checks",
-    "integrity_codes",
-    "path_checks",
-]
+__all__ = ["CrossCheck", "PathCheck", "cross_checks", "path_checks"]

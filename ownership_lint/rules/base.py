@@ -1,19 +1,16 @@
-"""What every rule is: a stable code, a name, a default severity and a docstring explaining it.
-
-A rule may also carry executable examples: files that, laid over the small example team in
-`ownership_lint.rules.examples`, make it fire (`example_fail`) or keep it quiet (`example_pass`).
-`ownership-lint explain CODE` prints them and the test suite runs them.
-"""
+"""What every check is: the logic that finds one code's findings. What the code means (its
+name, default severity, explanation, examples, whether it is opt-in or an integrity check)
+is its entry in `ownership_lint.catalogue`, which `meta` names."""
 
 from __future__ import annotations
 
 import datetime as dt
-import inspect
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, Literal, TypeVar
 
+from ownership_lint.catalogue import Code
 from ownership_lint.findings import Finding, Location, Severity
 
 if TYPE_CHECKING:
@@ -23,48 +20,21 @@ if TYPE_CHECKING:
     from ownership_lint.model import Team
 
 
-class Rule:
-    code: ClassVar[str]
-    name: ClassVar[str]
-    severity: ClassVar[Severity] = Severity.ERROR
-    # Runs only when selected by its exact code (or a flag such as --unowned).
-    opt_in: ClassVar[bool] = False
-    # An integrity check guards what a generated CODEOWNERS file grants: it always runs, and
-    # no configuration (`select`, `ignore`, `severity`), inline suppression or `--base`
-    # ratchet drops or downgrades its findings. The repository under check is hostile.
-    integrity: ClassVar[bool] = False
-    # Files relative to the repository root; None removes the file from the example team.
-    example_fail: ClassVar[Mapping[str, str | None]] = {}
-    example_pass: ClassVar[Mapping[str, str | None]] = {}
+class Check:
+    meta: ClassVar[Code]
 
-    @classmethod
-    def summary(cls) -> str:
-        first_paragraph = cls.doc().split("\n\n", 1)[0]
-        return " ".join(first_paragraph.split())
-
-    @classmethod
-    def doc(cls) -> str:
-        return inspect.cleandoc(cls.__doc__ or cls.name)
-
-    @classmethod
     def finding(
-        cls,
+        self,
         location: Location,
         message: str,
         hint: str = "",
+        *,
         severity: Severity | None = None,
         subject: str = "",
         related: tuple[Location, ...] = (),
     ) -> Finding:
-        return Finding(
-            code=cls.code,
-            name=cls.name,
-            severity=severity or cls.severity,
-            location=location,
-            message=message,
-            hint=hint,
-            subject=subject,
-            related=related,
+        return self.meta.finding(
+            location, message, hint, severity=severity, subject=subject, related=related
         )
 
 
@@ -79,8 +49,8 @@ class Context:
     config: Config | None = None
 
 
-class CrossCheck(Rule):
-    """A rule that looks at the whole loaded team definition."""
+class CrossCheck(Check):
+    """A check that looks at the whole loaded team definition."""
 
     def check(self, team: Team, ctx: Context) -> Iterator[Finding]:
         raise NotImplementedError
@@ -100,29 +70,28 @@ class RulesFile:
     roster: frozenset[str] | None = None
 
 
-class PathCheck(Rule):
-    """A rule that looks at one CODEOWNERS-like file."""
+class PathCheck(Check):
+    """A check that looks at one CODEOWNERS-like file."""
 
     kinds: ClassVar[tuple[str, ...]] = ("mapping", "codeowners")
-    # Runs only when the tracked files are known (git's index, or --paths-from).
-    needs_tracked_files: ClassVar[bool] = False
 
     def check(self, rules: RulesFile) -> Iterator[Finding]:
         raise NotImplementedError
 
 
-_REGISTRY: dict[str, type[Rule]] = {}
+_REGISTRY: dict[str, type[Check]] = {}
 
 
-R = TypeVar("R", bound=type[Rule])
+C = TypeVar("C", bound=type[Check])
 
 
-def register(rule: R) -> R:
-    if rule.code in _REGISTRY:
-        raise ValueError(f"duplicate rule code {rule.code}")
-    _REGISTRY[rule.code] = rule
-    return rule
+def register(check: C) -> C:
+    code = check.meta.code
+    if code in _REGISTRY:
+        raise ValueError(f"two checks for {code}")
+    _REGISTRY[code] = check
+    return check
 
 
-def registry() -> dict[str, type[Rule]]:
+def registry() -> dict[str, type[Check]]:
     return _REGISTRY

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ownership_lint.catalogue import paths
 from ownership_lint.findings import Finding
 from ownership_lint.model import Team, owner_location
 from ownership_lint.rules.base import Context, CrossCheck, register
@@ -12,11 +13,7 @@ from ownership_lint.suggest import did_you_mean
 
 @register
 class UnknownMappingRole(CrossCheck):
-    """The path mapping gives a path to a role id that no role file defines."""
-
-    code = "OL302"
-    name = "unknown-role"
-    example_fail = {"team/path-ownership": "/alerts/  sre\n/.github/workflows/  devop\n"}
+    meta = paths.UNKNOWN_ROLE
 
     def check(self, team: Team, ctx: Context) -> Iterator[Finding]:
         if team.mapping is None or team.mapping_path is None:
@@ -35,15 +32,7 @@ class UnknownMappingRole(CrossCheck):
 
 @register
 class MultipleMappingRoles(CrossCheck):
-    """A mapping rule that gives its paths to more than one role.
-
-    A path, like a responsibility, has exactly one owning role. Split the pattern, or let one
-    role own it.
-    """
-
-    code = "OL303"
-    name = "multiple-roles"
-    example_fail = {"team/path-ownership": "/alerts/  sre devops\n/.github/workflows/  devops\n"}
+    meta = paths.MULTIPLE_ROLES
 
     def check(self, team: Team, ctx: Context) -> Iterator[Finding]:
         if team.mapping is None or team.mapping_path is None:

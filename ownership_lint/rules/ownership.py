@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ownership_lint.findings import Finding, Severity
+from ownership_lint.catalogue import Code, ownership
+from ownership_lint.findings import Finding
 from ownership_lint.model import Ref, Team
 from ownership_lint.rules.base import Context, CrossCheck, register
-
-_ROLE = "id: {id}\ntitle: {title}\nseniority: middle\nmembers: ['{member}']\n"
 
 
 def _claimants(claims: list[Ref]) -> str:
@@ -16,30 +15,18 @@ def _claimants(claims: list[Ref]) -> str:
 
 
 def _at_every_claim(
-    rule: type[CrossCheck], subject: str, claims: list[Ref], message: str, hint: str
+    code: Code, subject: str, claims: list[Ref], message: str, hint: str
 ) -> Iterator[Finding]:
     """One finding at each claim, the others as related locations: on a pull request the
     annotation lands on the claim the change added, whichever role's file that is."""
     for claim in claims:
         others = tuple(c.location for c in claims if c is not claim)
-        yield rule.finding(claim.location, message, hint, subject=subject, related=others)
+        yield code.finding(claim.location, message, hint, subject=subject, related=others)
 
 
 @register
 class UnownedResponsibility(CrossCheck):
-    """A responsibility in the catalogue that no role owns.
-
-    Nobody is accountable for it: it will be dropped when it matters (nobody owns DR until
-    the day it is needed). A role owns a responsibility by listing its id under
-    `responsibilities:` (or with `raci: A`); R, C and I letters do not make an owner.
-    """
-
-    code = "OL101"
-    name = "unowned-responsibility"
-    example_fail = {
-        "team/roles/sre.yaml": _ROLE.format(id="sre", title="SRE", member="@sre-sam")
-        + "responsibilities:\n  - {id: alerts.rules, raci: R}\n"
-    }
+    meta = ownership.UNOWNED_RESPONSIBILITY
 
     def check(self, team: Team, ctx: Context) -> Iterator[Finding]:
         if not team.complete:
@@ -56,27 +43,14 @@ class UnownedResponsibility(CrossCheck):
 
 @register
 class MultipleOwners(CrossCheck):
-    """A responsibility that two or more roles own.
-
-    Shared ownership is no ownership: each role assumes the other one acts. Reported at every
-    claim, each naming every claimant and where it claims the responsibility (a suppression
-    at any one of them accepts the conflict); keep one owner and give the others a RACI
-    letter (`{id: ..., raci: R}`), or split the responsibility in the catalogue.
-    """
-
-    code = "OL102"
-    name = "multiple-owners"
-    example_fail = {
-        "team/roles/devops.yaml": _ROLE.format(id="devops", title="DevOps", member="@dev-dana")
-        + "responsibilities: [pipelines.development, alerts.rules]\n"
-    }
+    meta = ownership.MULTIPLE_OWNERS
 
     def check(self, team: Team, ctx: Context) -> Iterator[Finding]:
         catalogue = team.responsibility_ids()
         for resp_id, claims in sorted(team.responsibility_owners().items()):
             if len(claims) > 1 and resp_id in catalogue:
                 yield from _at_every_claim(
-                    type(self),
+                    self.meta,
                     resp_id,
                     claims,
                     f"responsibility '{resp_id}' is owned by {len(claims)} roles: "
@@ -88,14 +62,7 @@ class MultipleOwners(CrossCheck):
 
 @register
 class UnownedInterface(CrossCheck):
-    """A cross-functional interface (team.yaml `departments`) that no role owns."""
-
-    code = "OL103"
-    name = "unowned-interface"
-    example_fail = {
-        "team/roles/sre.yaml": _ROLE.format(id="sre", title="SRE", member="@sre-sam")
-        + "responsibilities: [alerts.rules]\n"
-    }
+    meta = ownership.UNOWNED_INTERFACE
 
     def check(self, team: Team, ctx: Context) -> Iterator[Finding]:
         if not team.complete:
@@ -112,25 +79,14 @@ class UnownedInterface(CrossCheck):
 
 @register
 class MultipleInterfaceOwners(CrossCheck):
-    """A cross-functional interface that two or more roles own.
-
-    The other department needs one contact per interface; reported at every claim, each
-    naming every claimant.
-    """
-
-    code = "OL104"
-    name = "multiple-interface-owners"
-    example_fail = {
-        "team/roles/devops.yaml": _ROLE.format(id="devops", title="DevOps", member="@dev-dana")
-        + "responsibilities: [pipelines.development]\ninterfaces: [security.updates]\n"
-    }
+    meta = ownership.MULTIPLE_INTERFACE_OWNERS
 
     def check(self, team: Team, ctx: Context) -> Iterator[Finding]:
         known = team.interface_ids()
         for iface_id, claims in sorted(team.interface_owners().items()):
             if len(claims) > 1 and iface_id in known:
                 yield from _at_every_claim(
-                    type(self),
+                    self.meta,
                     iface_id,
                     claims,
                     f"interface '{iface_id}' is owned by {len(claims)} roles: "
@@ -141,23 +97,7 @@ class MultipleInterfaceOwners(CrossCheck):
 
 @register
 class InterfaceOwnerMismatch(CrossCheck):
-    """An interface that belongs to a responsibility, owned by another role than that one.
-
-    `responsibility:` on an interface says which catalogue responsibility it is part of (the
-    SECURITY department's compliance requirements are part of `compliance.controls`, say);
-    one role must answer for both, or the two drift apart.
-    """
-
-    code = "OL105"
-    name = "interface-owner-mismatch"
-    example_fail = {
-        "team/team.yaml": (
-            "name: example\ntitle: Example team\nlast_reviewed: '2026-01-15'\n"
-            "departments:\n  - id: security\n    name: SECURITY\n    interfaces:\n"
-            "      - id: security.updates\n        title: Security updates\n"
-            "        responsibility: pipelines.development\n"
-        )
-    }
+    meta = ownership.INTERFACE_OWNER_MISMATCH
 
     def check(self, team: Team, ctx: Context) -> Iterator[Finding]:
         resp_owners = team.responsibility_owners()
@@ -180,26 +120,7 @@ class InterfaceOwnerMismatch(CrossCheck):
 
 @register
 class OverloadedRole(CrossCheck):
-    """A role that owns more responsibilities than `policy.max_responsibilities_per_role`.
-
-    Quiet unless the policy sets a maximum.
-    """
-
-    code = "OL106"
-    name = "overloaded-role"
-    severity = Severity.WARNING
-    example_fail = {
-        "team/team.yaml": (
-            "name: example\ntitle: Example team\nlast_reviewed: '2026-01-15'\n"
-            "policy:\n  max_responsibilities_per_role: 1\n"
-            "departments:\n  - id: security\n    name: SECURITY\n    interfaces:\n"
-            "      - id: security.updates\n        title: Security updates\n"
-        ),
-        "team/roles/devops.yaml": _ROLE.format(id="devops", title="DevOps", member="@dev-dana")
-        + "responsibilities:\n  - pipelines.development\n  - {id: alerts.rules, raci: A}\n",
-        "team/roles/sre.yaml": _ROLE.format(id="sre", title="SRE", member="@sre-sam")
-        + "responsibilities: []\ninterfaces: [security.updates]\n",
-    }
+    meta = ownership.OVERLOADED_ROLE
 
     def check(self, team: Team, ctx: Context) -> Iterator[Finding]:
         limit = team.policy.max_responsibilities_per_role

@@ -9,16 +9,15 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import ClassVar
 
+from ownership_lint.catalogue import paths
 from ownership_lint.codeowners.analysis import duplicates
 from ownership_lint.codeowners.model import Owner, Rule
 from ownership_lint.codeowners.owners import owner_kind
-from ownership_lint.findings import Finding, Location, Severity
+from ownership_lint.findings import Finding, Location
 from ownership_lint.model import owner_location
 from ownership_lint.rules.base import PathCheck, RulesFile, register
 
 GITHUB_MAX_BYTES = 3 * 1024 * 1024
-_MAPPING = "team/path-ownership"
-_CODEOWNERS = ".github/CODEOWNERS"
 
 
 def rule_location(path: str, rule: Rule) -> Location:
@@ -31,18 +30,7 @@ class _CodeownersOnly(PathCheck):
 
 @register
 class InvalidLine(PathCheck):
-    """A line that the CODEOWNERS syntax does not accept.
-
-    GitHub skips such a line (GitLab may reject the file): the paths it meant to give away
-    keep the owner of an earlier rule, or none. On GitHub: `!` negation, unescaped brackets
-    (GitHub: "both `[` and `]` must be escaped with a `\\`"; `\\[slug\\]` matches a Next.js
-    route literally), a pattern starting with an escaped `#`, `***`, and `/` (which matches
-    nothing). On GitLab: section headers GitLab reports as invalid.
-    """
-
-    code = "OL301"
-    name = "invalid-line"
-    example_fail = {_MAPPING: "/alerts/[a-z]*  sre\n/.github/workflows/  devops\n"}
+    meta = paths.INVALID_LINE
 
     def check(self, rules: RulesFile) -> Iterator[Finding]:
         hint = (
@@ -69,15 +57,7 @@ def _owners(rules: RulesFile) -> Iterator[Owner]:
 
 @register
 class MalformedOwner(_CodeownersOnly):
-    """An owner that is not a user (`@octocat`), a team (`@org/team`) or an email address.
-
-    GitHub marks the line as an error and requests no review from it; GitLab also accepts
-    `@@role` (developers, maintainers, owners) and nested groups (`@group/sub/team`).
-    """
-
-    code = "OL304"
-    name = "malformed-owner"
-    example_fail = {_CODEOWNERS: "*  @octocat  octo-team\n"}
+    meta = paths.MALFORMED_OWNER
 
     def check(self, rules: RulesFile) -> Iterator[Finding]:
         dialect = rules.parsed.dialect
@@ -92,16 +72,7 @@ class MalformedOwner(_CodeownersOnly):
 
 @register
 class UnknownOwner(_CodeownersOnly):
-    """An owner handle that no role of the team definition lists, when a team/ exists.
-
-    Probably someone who left or a team that was renamed: review requests to it go nowhere.
-    Emails and GitLab roles are not checked.
-    """
-
-    code = "OL305"
-    name = "unknown-owner"
-    severity = Severity.WARNING
-    example_fail = {_CODEOWNERS: "*  @sre-sam\n/alerts/  @former-colleague\n"}
+    meta = paths.UNKNOWN_OWNER
 
     def check(self, rules: RulesFile) -> Iterator[Finding]:
         if rules.roster is None:
@@ -119,18 +90,7 @@ class UnknownOwner(_CodeownersOnly):
 
 @register
 class DuplicateRule(PathCheck):
-    """A rule that means the same as a later rule (in the same GitLab section).
-
-    Not only the same text: `/docs/**` and `/docs/`, `**/x` and `x`, `/a/b` and `a/b` match the
-    same paths. The later rule always wins, so the earlier one never applies.
-    """
-
-    code = "OL306"
-    name = "duplicate-rule"
-    severity = Severity.WARNING
-    example_fail = {
-        _MAPPING: "/alerts/  sre\n/.github/workflows/  devops\n/alerts/**  sre\n",
-    }
+    meta = paths.DUPLICATE_RULE
 
     def check(self, rules: RulesFile) -> Iterator[Finding]:
         by_index = {rule.index: rule for rule in rules.parsed.rules}
@@ -149,18 +109,7 @@ class DuplicateRule(PathCheck):
 
 @register
 class DeadRule(PathCheck):
-    """A rule whose pattern matches no tracked file.
-
-    A path that was moved or deleted, or a typo in the pattern. Tracked files come from git's
-    index (or --paths-from); the rule is quiet when they are not known, or when no file is
-    tracked at all (a new repository).
-    """
-
-    needs_tracked_files = True
-    code = "OL307"
-    name = "dead-rule"
-    severity = Severity.WARNING
-    example_fail = {_MAPPING: "/alerts/  sre\n/.github/workflows/  devops\n/alert/  sre\n"}
+    meta = paths.DEAD_RULE
 
     def check(self, rules: RulesFile) -> Iterator[Finding]:
         if rules.analysis is None:
@@ -175,19 +124,7 @@ class DeadRule(PathCheck):
 
 @register
 class ShadowedRule(PathCheck):
-    """A rule that matches tracked files, but every one of them is won by a later rule.
-
-    The last matching rule wins, so this rule decides nothing: it is dead weight, or a sign
-    that the rules are in the wrong order (general rules must come before specific ones).
-    """
-
-    needs_tracked_files = True
-    code = "OL308"
-    name = "shadowed-rule"
-    severity = Severity.WARNING
-    example_fail = {
-        _MAPPING: "/alerts/cpu.yaml  sre\n/.github/workflows/  devops\n/alerts/  sre\n",
-    }
+    meta = paths.SHADOWED_RULE
 
     def check(self, rules: RulesFile) -> Iterator[Finding]:
         if rules.analysis is None:
@@ -213,15 +150,7 @@ class ShadowedRule(PathCheck):
 
 @register
 class FileTooLarge(_CodeownersOnly):
-    """A CODEOWNERS file of 3 MB or more: GitHub does not load it at all.
-
-    Then nothing is owned and no review is requested. Use directory patterns instead of one
-    line per file.
-    """
-
-    code = "OL309"
-    name = "file-too-large"
-    example_fail = {_CODEOWNERS: "/alerts/cpu.yaml  @sre-sam\n" * 120_000}
+    meta = paths.FILE_TOO_LARGE
 
     def check(self, rules: RulesFile) -> Iterator[Finding]:
         if rules.size >= GITHUB_MAX_BYTES:
@@ -235,21 +164,7 @@ class FileTooLarge(_CodeownersOnly):
 
 @register
 class PatternLikeSection(_CodeownersOnly):
-    """A GitLab line that starts with a bracket glob (`[ab]/*`, `[Tt]ests/`): GitLab reads it
-    as a section header, not as a rule.
-
-    GitLab takes any line starting with `[` (or `^[`) and holding a `]` for a section header:
-    the glob names a section (`ab`), the rest of the line becomes its default owners, and the
-    rules below it move into that section, where they no longer compete with the rules
-    above. The paths the line meant get no owner from it.
-    """
-
-    code = "OL313"
-    name = "pattern-like-section"
-    severity = Severity.WARNING
-    example_fail = {
-        ".gitlab/CODEOWNERS": "[Aa]lerts/ @sre-sam\n/.github/workflows/ @dev-dana\n",
-    }
+    meta = paths.PATTERN_LIKE_SECTION
 
     def check(self, rules: RulesFile) -> Iterator[Finding]:
         if rules.parsed.dialect != "gitlab":
@@ -268,18 +183,7 @@ class PatternLikeSection(_CodeownersOnly):
 
 @register
 class UnownedFile(_CodeownersOnly):
-    """A tracked file that no rule gives an owner (opt-in: `--unowned`, or select OL310).
-
-    Many repositories accept unowned files, so this rule runs only when asked for. Nobody is
-    asked to review changes to such a file.
-    """
-
-    needs_tracked_files = True
-    code = "OL310"
-    name = "unowned-file"
-    severity = Severity.WARNING
-    opt_in = True
-    example_fail = {_CODEOWNERS: "/alerts/  @sre-sam\n"}
+    meta = paths.UNOWNED_FILE
 
     def check(self, rules: RulesFile) -> Iterator[Finding]:
         if rules.analysis is None:

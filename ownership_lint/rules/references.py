@@ -4,25 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ownership_lint.catalogue import roster
 from ownership_lint.findings import Finding, Location
 from ownership_lint.model import Ref, Team
 from ownership_lint.rules.base import Context, CrossCheck, register
 from ownership_lint.suggest import did_you_mean
 
-_SRE = "id: sre\ntitle: SRE\nseniority: middle\nmembers: ['@sre-sam']\n"
-
 
 @register
 class UnknownResponsibility(CrossCheck):
-    """A role or an interface refers to a responsibility id that the catalogue does not have.
-
-    Usually a typo or a responsibility that was renamed; the closest existing id is suggested.
-    An area id is not a responsibility: own the responsibilities inside it.
-    """
-
-    code = "OL201"
-    name = "unknown-responsibility"
-    example_fail = {"team/roles/sre.yaml": _SRE + "responsibilities: [alerts.rule]\n"}
+    meta = roster.UNKNOWN_RESPONSIBILITY
 
     def check(self, team: Team, ctx: Context) -> Iterator[Finding]:
         if not team.complete:
@@ -52,14 +43,7 @@ class UnknownResponsibility(CrossCheck):
 
 @register
 class UnknownInterface(CrossCheck):
-    """A role owns an interface id that no department in team.yaml declares."""
-
-    code = "OL202"
-    name = "unknown-interface"
-    example_fail = {
-        "team/roles/sre.yaml": _SRE
-        + "responsibilities: [alerts.rules]\ninterfaces: [security.update]\n"
-    }
+    meta = roster.UNKNOWN_INTERFACE
 
     def check(self, team: Team, ctx: Context) -> Iterator[Finding]:
         if not team.complete:
@@ -78,19 +62,7 @@ class UnknownInterface(CrossCheck):
 
 @register
 class DuplicateId(CrossCheck):
-    """Two things of the same kind (roles, areas and responsibilities, departments and
-    interfaces) have the same id.
-
-    Ids are how everything refers to everything else: a duplicate makes references ambiguous.
-    """
-
-    code = "OL203"
-    name = "duplicate-id"
-    example_fail = {
-        "team/roles/sre2.yaml": (
-            "id: sre\ntitle: SRE\nseniority: middle\nmembers: ['@sre-sue']\nresponsibilities: []\n"
-        )
-    }
+    meta = roster.DUPLICATE_ID
 
     def check(self, team: Team, ctx: Context) -> Iterator[Finding]:
         groups: list[tuple[str, list[tuple[str, Location]]]] = [
@@ -121,21 +93,7 @@ class DuplicateId(CrossCheck):
 
 @register
 class MisplacedId(CrossCheck):
-    """A responsibility id that is not nested under its area's id (`budget.forecasting` in area
-    `budget`), or an interface id not nested under its department's id.
-
-    Nesting keeps ids readable where they are used (`dr.planning` says where it belongs).
-    """
-
-    code = "OL204"
-    name = "misplaced-id"
-    example_fail = {
-        "team/responsibilities.yaml": (
-            "areas:\n  - id: alerts\n    title: Alerts\n    responsibilities:\n"
-            "      - id: alerts.rules\n        title: Alert rules\n"
-            "      - id: pipelines.development\n        title: Pipeline development\n"
-        )
-    }
+    meta = roster.MISPLACED_ID
 
     def check(self, team: Team, ctx: Context) -> Iterator[Finding]:
         for resp in team.responsibilities:
@@ -159,18 +117,7 @@ class MisplacedId(CrossCheck):
 
 @register
 class RoleIdMismatch(CrossCheck):
-    """A role file whose `id` differs from its file name (roles/<role-id>.yaml).
-
-    Finding a role by its id must take one look at the file names.
-    """
-
-    code = "OL205"
-    name = "role-id-mismatch"
-    example_fail = {
-        "team/roles/sre.yaml": None,
-        "team/roles/site-reliability.yaml": _SRE
-        + "responsibilities: [alerts.rules]\ninterfaces: [security.updates]\n",
-    }
+    meta = roster.ROLE_ID_MISMATCH
 
     def check(self, team: Team, ctx: Context) -> Iterator[Finding]:
         for role in team.roles:

@@ -5,12 +5,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ownership_lint.findings import Finding, Severity
+from ownership_lint.catalogue import roster
+from ownership_lint.findings import Finding
 from ownership_lint.model import Team
 from ownership_lint.rules.base import Context, CrossCheck, register
-
-_SRE = "id: sre\ntitle: SRE\nseniority: middle\n"
-_SRE_OWNS = "responsibilities: [alerts.rules]\ninterfaces: [security.updates]\n"
 
 
 def valid_handle(handle: str) -> bool:
@@ -24,15 +22,7 @@ def valid_handle(handle: str) -> bool:
 
 @register
 class UnderstaffedRole(CrossCheck):
-    """A role with fewer members than `policy.min_members_per_role` (default 1).
-
-    A role that owns responsibilities but has no members leaves them orphaned: the ownership
-    checks pass on paper while nobody is there to act.
-    """
-
-    code = "OL211"
-    name = "understaffed-role"
-    example_fail = {"team/roles/sre.yaml": _SRE + "members: []\n" + _SRE_OWNS}
+    meta = roster.UNDERSTAFFED_ROLE
 
     def check(self, team: Team, ctx: Context) -> Iterator[Finding]:
         minimum = team.policy.min_members_per_role
@@ -63,17 +53,7 @@ class UnderstaffedRole(CrossCheck):
 
 @register
 class InvalidHandle(CrossCheck):
-    """A member or role handle that is not a valid GitHub/GitLab handle, team or email.
-
-    Valid: `@octocat`, `@acme/sre` (an organisation's team), `@group/subgroup/team` (GitLab),
-    `jane@example.com` (CODEOWNERS accepts emails of users with a verified address). Bare
-    names cannot be requested as reviewers by a CODEOWNERS file generated from them.
-    A value that is not even one owner token (a space, a line break) is OL215's.
-    """
-
-    code = "OL212"
-    name = "invalid-handle"
-    example_fail = {"team/roles/sre.yaml": _SRE + "members: ['sre-sam']\n" + _SRE_OWNS}
+    meta = roster.INVALID_HANDLE
 
     def check(self, team: Team, ctx: Context) -> Iterator[Finding]:
         from ownership_lint.codeowners.owners import is_owner_token
@@ -91,22 +71,7 @@ class InvalidHandle(CrossCheck):
 
 @register
 class UnsafeHandle(CrossCheck):
-    """A member or role handle that is not exactly one CODEOWNERS owner token.
-
-    Generated CODEOWNERS writes each handle as one owner on a rule's line: a value with a
-    line break (`"@acme/sre\\n/.github/ @evil"`), a space, a control or bidirectional
-    character, a backslash or a leading `#` would read as other owners, a comment or rules
-    of its own, granting what team/ does not say.
-
-    An integrity check: no configuration (`ignore`, `select`, `severity`), inline
-    suppression or `--base` ratchet drops or downgrades it, and generation refuses such a
-    value whatever they say.
-    """
-
-    code = "OL215"
-    name = "unsafe-handle"
-    integrity = True
-    example_fail = {"team/roles/sre.yaml": _SRE + "members: ['@sre-sam', '@sre sam']\n" + _SRE_OWNS}
+    meta = roster.UNSAFE_HANDLE
 
     def check(self, team: Team, ctx: Context) -> Iterator[Finding]:
         from ownership_lint.codeowners.owners import is_owner_token
@@ -125,20 +90,7 @@ class UnsafeHandle(CrossCheck):
 
 @register
 class UnusedRole(CrossCheck):
-    """A role that owns no responsibility, no interface and no paths.
-
-    Probably left over after a reorganisation, or its ownership was forgotten.
-    """
-
-    code = "OL213"
-    name = "unused-role"
-    severity = Severity.WARNING
-    example_fail = {
-        "team/roles/analyst.yaml": (
-            "id: analyst\ntitle: Analyst\nseniority: junior\nmembers: ['@ana']\n"
-            "responsibilities: []\n"
-        )
-    }
+    meta = roster.UNUSED_ROLE
 
     def check(self, team: Team, ctx: Context) -> Iterator[Finding]:
         if not team.complete:
@@ -156,12 +108,7 @@ class UnusedRole(CrossCheck):
 
 @register
 class DuplicateMember(CrossCheck):
-    """The same handle is listed twice in one role's members."""
-
-    code = "OL214"
-    name = "duplicate-member"
-    severity = Severity.WARNING
-    example_fail = {"team/roles/sre.yaml": _SRE + "members: ['@sre-sam', '@SRE-Sam']\n" + _SRE_OWNS}
+    meta = roster.DUPLICATE_MEMBER
 
     def check(self, team: Team, ctx: Context) -> Iterator[Finding]:
         for role in team.roles:
@@ -216,17 +163,7 @@ def placeholder(handle: str) -> bool:
 
 @register
 class PlaceholderHandle(CrossCheck):
-    """A member or role handle that is a placeholder, not a person or team.
-
-    `ownership-lint init` writes `@your-github-handle`; templates use `@your-org/your-team`,
-    `@todo` or an address at example.com. Left in place, the role's ownership names nobody:
-    generated CODEOWNERS would request reviews from an account that is not yours (or does not
-    exist). `check` fails and `codeowners generate` writes nothing until it is replaced.
-    """
-
-    code = "OL216"
-    name = "placeholder-handle"
-    example_fail = {"team/roles/sre.yaml": _SRE + "members: ['@your-github-handle']\n" + _SRE_OWNS}
+    meta = roster.PLACEHOLDER_HANDLE
 
     def check(self, team: Team, ctx: Context) -> Iterator[Finding]:
         for role in team.roles:

@@ -5,30 +5,15 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
-from ownership_lint.findings import Finding, Severity
+from ownership_lint.catalogue import staleness
+from ownership_lint.findings import Finding
 from ownership_lint.model import Team
 from ownership_lint.rules.base import Context, CrossCheck, register
 
 
 @register
 class StaleReview(CrossCheck):
-    """`last_reviewed` in team.yaml is older than `policy.review_max_age_days` (default 180),
-    or lies in the future.
-
-    People leave and priorities move: ownership that nobody re-read for half a year is
-    probably wrong somewhere. Review team/ with the team, then update the date.
-    """
-
-    code = "OL501"
-    name = "stale-review"
-    severity = Severity.WARNING
-    example_fail = {
-        "team/team.yaml": (
-            "name: example\ntitle: Example team\nlast_reviewed: '2025-01-15'\n"
-            "departments:\n  - id: security\n    name: SECURITY\n    interfaces:\n"
-            "      - id: security.updates\n        title: Security updates\n"
-        )
-    }
+    meta = staleness.STALE_REVIEW
 
     def check(self, team: Team, ctx: Context) -> Iterator[Finding]:
         if team.last_reviewed is None:
