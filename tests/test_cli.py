@@ -169,6 +169,24 @@ def test_explain_prints_the_doc_and_the_failing_example(run: Run) -> None:
     assert code == 0 and out.startswith("OL102")
 
 
+def test_explain_prints_the_passing_example_and_that_it_passes(run: Run) -> None:
+    code, out, _ = run("explain", "OL102")
+    assert code == 0
+    failing, passing = out.split("Example that passes (laid over the same team):")
+    assert "OL102 responsibility 'alerts.rules' is owned by 2 roles" in failing
+    assert "{id: alerts.rules, raci: R}" in passing and "OL102" not in passing
+    assert passing.endswith(
+        "What ownership-lint says about it:\n\n  nothing: every check passes.\n"
+    )
+    # No passing files of its own: the example team itself passes.
+    code, out, _ = run("explain", "OL014")
+    assert code == 0
+    assert out.endswith(
+        "Example that passes: the small valid team itself, nothing laid over it.\n\n"
+        "What ownership-lint says about it:\n\n  nothing: every check passes.\n"
+    )
+
+
 def test_explain_unknown_rule_exits_2(run: Run) -> None:
     code, _, err = run("explain", "OL999")
     assert code == 2 and "unknown rule 'OL999'" in err

@@ -23,10 +23,21 @@ def test_the_example_team_passes_every_rule(example_team: Callable[..., Report])
 
 
 @pytest.mark.parametrize("entry", CODES, ids=lambda c: c.code)
-def test_failing_example_fires_the_rule(entry: Code, example_team: Callable[..., Report]) -> None:
+def test_failing_example_fires_exactly_its_code(
+    entry: Code, example_team: Callable[..., Report]
+) -> None:
+    # A rule proves itself alone: its example shows this code, not a pile-up of others.
     assert entry.example_fail, f"{entry.code} has no failing example"
     report = example_team(entry.example_fail)
     assert entry.code in codes(report), report.findings
+    assert set(codes(report)) == {entry.code}, report.findings
+
+
+@pytest.mark.parametrize("entry", CODES, ids=lambda c: c.code)
+def test_passing_example_passes(entry: Code, example_team: Callable[..., Report]) -> None:
+    # Empty: the example team itself is what passes.
+    report = example_team(entry.example_pass)
+    assert report.findings == [] and report.skipped == []
 
 
 @pytest.mark.parametrize("entry", CODES, ids=lambda c: c.code)

@@ -7,13 +7,18 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+TEAM = "team/team.yaml"
+RESPONSIBILITIES = "team/responsibilities.yaml"
+SRE = "team/roles/sre.yaml"
+DEVOPS = "team/roles/devops.yaml"
+MAPPING = "team/path-ownership"
 CODEOWNERS = ".github/CODEOWNERS"
 GITLAB_CODEOWNERS = ".gitlab/CODEOWNERS"
 # The date the examples are judged on, so that staleness examples do not depend on the clock.
 EXAMPLE_TODAY = "2026-02-01"
 
 BASE_TEAM: Mapping[str, str] = {
-    "team/team.yaml": """\
+    TEAM: """\
 name: example
 title: Example team
 last_reviewed: "2026-01-15"
@@ -27,7 +32,7 @@ departments:
       - id: security.updates
         title: Security updates
 """,
-    "team/responsibilities.yaml": """\
+    RESPONSIBILITIES: """\
 areas:
   - id: alerts
     title: Alerts
@@ -42,7 +47,7 @@ areas:
         title: Pipeline development
         paths: [/.github/workflows/]
 """,
-    "team/roles/sre.yaml": """\
+    SRE: """\
 id: sre
 title: Site Reliability Engineer
 seniority: middle
@@ -50,14 +55,14 @@ members: ['@sre-sam']
 responsibilities: [alerts.rules]
 interfaces: [security.updates]
 """,
-    "team/roles/devops.yaml": """\
+    DEVOPS: """\
 id: devops
 title: DevOps Engineer
 seniority: middle
 members: ['@dev-dana']
 responsibilities: [pipelines.development]
 """,
-    "team/path-ownership": """\
+    MAPPING: """\
 /alerts/             sre
 /.github/workflows/  devops
 """,
@@ -76,3 +81,12 @@ def example_files(overrides: Mapping[str, str | None]) -> dict[str, str]:
         else:
             files[path] = content
     return files
+
+
+def edited(path: str, old: str, new: str) -> str:
+    """The example team's file at `path` with its one `old` text replaced by `new`: an example
+    that differs from the team in one small place says at a glance what it is about."""
+    text = BASE_TEAM[path]
+    if text.count(old) != 1:
+        raise ValueError(f"{old!r} is not in {path} exactly once")
+    return text.replace(old, new)

@@ -4,6 +4,7 @@ exist, and inline suppressions (OL010-OL016)."""
 from __future__ import annotations
 
 from ownership_lint.catalogue.code import Code
+from ownership_lint.catalogue.example_team import BASE_TEAM, SRE, TEAM, edited
 from ownership_lint.findings import Severity
 
 UNKNOWN_KEY = Code(
@@ -15,12 +16,8 @@ UNKNOWN_KEY = Code(
     Unknown keys are errors so that a misspelt key (`competences`) does not pass silently
     while the value it was meant to carry is ignored. The closest allowed key is suggested.
     """,
-    example_fail={
-        "team/roles/sre.yaml": (
-            "id: sre\ntitle: SRE\nseniority: middle\nmembers: ['@sre-sam']\n"
-            "competences: [Prometheus]\nresponsibilities: [alerts.rules]\n"
-        )
-    },
+    example_fail={SRE: BASE_TEAM[SRE] + "competences: [Prometheus]\n"},
+    example_pass={SRE: BASE_TEAM[SRE] + "tools: [Prometheus]\n"},
 )
 
 WRONG_TYPE = Code(
@@ -29,12 +26,8 @@ WRONG_TYPE = Code(
     doc="""
     A value of the wrong type: a list where text is expected, a number where a list is, ...
     """,
-    example_fail={
-        "team/roles/sre.yaml": (
-            "id: sre\ntitle: SRE\nseniority: middle\nmembers: '@sre-sam'\n"
-            "responsibilities: [alerts.rules]\n"
-        )
-    },
+    example_fail={SRE: BASE_TEAM[SRE] + "tools: Prometheus\n"},
+    example_pass={SRE: BASE_TEAM[SRE] + "tools: [Prometheus]\n"},
 )
 
 MISSING_KEY = Code(
@@ -43,10 +36,7 @@ MISSING_KEY = Code(
     doc="""
     A key that the schema requires is missing.
     """,
-    example_fail={
-        "team/roles/sre.yaml": "id: sre\nseniority: middle\nmembers: ['@sre-sam']\n"
-        "responsibilities: [alerts.rules]\n"
-    },
+    example_fail={SRE: edited(SRE, "title: Site Reliability Engineer\n", "")},
 )
 
 INVALID_VALUE = Code(
@@ -58,12 +48,7 @@ INVALID_VALUE = Code(
     Not one of the allowed choices, not of the expected form (ids are lowercase words joined
     by hyphens, dates are YYYY-MM-DD), empty where text is required, out of range.
     """,
-    example_fail={
-        "team/roles/sre.yaml": (
-            "id: sre\ntitle: SRE\nseniority: medium\nmembers: ['@sre-sam']\n"
-            "responsibilities: [alerts.rules]\n"
-        )
-    },
+    example_fail={SRE: edited(SRE, "seniority: middle", "seniority: medium")},
 )
 
 UNEXPECTED_FILE = Code(
@@ -85,7 +70,8 @@ MISSING_FILE = Code(
     doc="""
     A file the team definition needs is missing (team.yaml, responsibilities.yaml, a role).
     """,
-    example_fail={"team/responsibilities.yaml": None},
+    # The role gives up its interface too: nothing declares it without team.yaml.
+    example_fail={TEAM: None, SRE: edited(SRE, "interfaces: [security.updates]\n", "")},
 )
 
 UNUSED_SUPPRESSION = Code(
@@ -101,7 +87,7 @@ UNUSED_SUPPRESSION = Code(
     fixed the comment is dead weight that would hide the next one.
     """,
     example_fail={
-        "team/roles/sre.yaml": (
+        SRE: (
             "id: sre  # ownership-lint: disable=OL205\ntitle: SRE\nseniority: middle\n"
             "members: ['@sre-sam']\nresponsibilities: [alerts.rules]\n"
             "interfaces: [security.updates]\n"

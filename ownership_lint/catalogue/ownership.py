@@ -4,9 +4,28 @@
 from __future__ import annotations
 
 from ownership_lint.catalogue.code import Code
+from ownership_lint.catalogue.example_team import RESPONSIBILITIES, SRE, TEAM, edited
 from ownership_lint.findings import Severity
 
 _ROLE = "id: {id}\ntitle: {title}\nseniority: middle\nmembers: ['{member}']\n"
+# The catalogue with a responsibility that no path belongs to, and the role that takes it on.
+_WITH_ROUTING = edited(
+    RESPONSIBILITIES,
+    "        paths: [/alerts/]\n",
+    "        paths: [/alerts/]\n      - id: alerts.routing\n        title: Alert routing\n",
+)
+_SRE_ROUTES = edited(SRE, "[alerts.rules]", "[alerts.rules, alerts.routing]")
+
+
+def _interface_of(responsibility: str) -> str:
+    """team.yaml whose interface belongs to `responsibility`."""
+    return (
+        "name: example\ntitle: Example team\nlast_reviewed: '2026-01-15'\n"
+        "departments:\n  - id: security\n    name: SECURITY\n    interfaces:\n"
+        "      - id: security.updates\n        title: Security updates\n"
+        f"        responsibility: {responsibility}\n"
+    )
+
 
 UNOWNED_RESPONSIBILITY = Code(
     "OL101",
@@ -18,10 +37,8 @@ UNOWNED_RESPONSIBILITY = Code(
     the day it is needed). A role owns a responsibility by listing its id under
     `responsibilities:` (or with `raci: A`); R, C and I letters do not make an owner.
     """,
-    example_fail={
-        "team/roles/sre.yaml": _ROLE.format(id="sre", title="SRE", member="@sre-sam")
-        + "responsibilities:\n  - {id: alerts.rules, raci: R}\n"
-    },
+    example_fail={RESPONSIBILITIES: _WITH_ROUTING},
+    example_pass={RESPONSIBILITIES: _WITH_ROUTING, SRE: _SRE_ROUTES},
 )
 
 MULTIPLE_OWNERS = Code(
@@ -38,6 +55,10 @@ MULTIPLE_OWNERS = Code(
     example_fail={
         "team/roles/devops.yaml": _ROLE.format(id="devops", title="DevOps", member="@dev-dana")
         + "responsibilities: [pipelines.development, alerts.rules]\n"
+    },
+    example_pass={
+        "team/roles/devops.yaml": _ROLE.format(id="devops", title="DevOps", member="@dev-dana")
+        + "responsibilities: [pipelines.development, {id: alerts.rules, raci: R}]\n"
     },
 )
 
@@ -78,14 +99,8 @@ INTERFACE_OWNER_MISMATCH = Code(
     SECURITY department's compliance requirements are part of `compliance.controls`, say);
     one role must answer for both, or the two drift apart.
     """,
-    example_fail={
-        "team/team.yaml": (
-            "name: example\ntitle: Example team\nlast_reviewed: '2026-01-15'\n"
-            "departments:\n  - id: security\n    name: SECURITY\n    interfaces:\n"
-            "      - id: security.updates\n        title: Security updates\n"
-            "        responsibility: pipelines.development\n"
-        )
-    },
+    example_fail={TEAM: _interface_of("pipelines.development")},
+    example_pass={TEAM: _interface_of("alerts.rules")},
 )
 
 OVERLOADED_ROLE = Code(
@@ -98,15 +113,13 @@ OVERLOADED_ROLE = Code(
     Quiet unless the policy sets a maximum.
     """,
     example_fail={
-        "team/team.yaml": (
-            "name: example\ntitle: Example team\nlast_reviewed: '2026-01-15'\n"
-            "policy:\n  max_responsibilities_per_role: 1\n"
-            "departments:\n  - id: security\n    name: SECURITY\n    interfaces:\n"
-            "      - id: security.updates\n        title: Security updates\n"
-        ),
-        "team/roles/devops.yaml": _ROLE.format(id="devops", title="DevOps", member="@dev-dana")
-        + "responsibilities:\n  - pipelines.development\n  - {id: alerts.rules, raci: A}\n",
-        "team/roles/sre.yaml": _ROLE.format(id="sre", title="SRE", member="@sre-sam")
-        + "responsibilities: []\ninterfaces: [security.updates]\n",
+        TEAM: edited(TEAM, "policy:\n", "policy:\n  max_responsibilities_per_role: 1\n"),
+        RESPONSIBILITIES: _WITH_ROUTING,
+        SRE: _SRE_ROUTES,
+    },
+    example_pass={
+        TEAM: edited(TEAM, "policy:\n", "policy:\n  max_responsibilities_per_role: 2\n"),
+        RESPONSIBILITIES: _WITH_ROUTING,
+        SRE: _SRE_ROUTES,
     },
 )

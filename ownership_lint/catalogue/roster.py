@@ -4,11 +4,23 @@ roles are staffed, handles are valid, every role is there for something (OL201-O
 from __future__ import annotations
 
 from ownership_lint.catalogue.code import Code
+from ownership_lint.catalogue.example_team import RESPONSIBILITIES, SRE, TEAM, edited
 from ownership_lint.findings import Severity
 
 _SRE_STAFFED = "id: sre\ntitle: SRE\nseniority: middle\nmembers: ['@sre-sam']\n"
 _SRE = "id: sre\ntitle: SRE\nseniority: middle\n"
 _SRE_OWNS = "responsibilities: [alerts.rules]\ninterfaces: [security.updates]\n"
+_SRE_PASSES = _SRE + "members: ['@sre-sam']\n" + _SRE_OWNS
+
+
+def _interface_of(responsibility: str) -> str:
+    """team.yaml whose interface belongs to `responsibility`."""
+    return edited(
+        TEAM,
+        "        title: Security updates\n",
+        f"        title: Security updates\n        responsibility: {responsibility}\n",
+    )
+
 
 UNKNOWN_RESPONSIBILITY = Code(
     "OL201",
@@ -19,7 +31,8 @@ UNKNOWN_RESPONSIBILITY = Code(
     Usually a typo or a responsibility that was renamed; the closest existing id is suggested.
     An area id is not a responsibility: own the responsibilities inside it.
     """,
-    example_fail={"team/roles/sre.yaml": _SRE_STAFFED + "responsibilities: [alerts.rule]\n"},
+    example_fail={TEAM: _interface_of("alerts.rule")},
+    example_pass={TEAM: _interface_of("alerts.rules")},
 )
 
 UNKNOWN_INTERFACE = Code(
@@ -28,10 +41,7 @@ UNKNOWN_INTERFACE = Code(
     doc="""
     A role owns an interface id that no department in team.yaml declares.
     """,
-    example_fail={
-        "team/roles/sre.yaml": _SRE_STAFFED
-        + "responsibilities: [alerts.rules]\ninterfaces: [security.update]\n"
-    },
+    example_fail={SRE: edited(SRE, "[security.updates]", "[security.updates, security.audits]")},
 )
 
 DUPLICATE_ID = Code(
@@ -44,8 +54,10 @@ DUPLICATE_ID = Code(
     Ids are how everything refers to everything else: a duplicate makes references ambiguous.
     """,
     example_fail={
-        "team/roles/sre2.yaml": (
-            "id: sre\ntitle: SRE\nseniority: middle\nmembers: ['@sre-sue']\nresponsibilities: []\n"
+        RESPONSIBILITIES: edited(
+            RESPONSIBILITIES,
+            "        paths: [/alerts/]\n",
+            "        paths: [/alerts/]\n      - id: alerts.rules\n        title: Alert routing\n",
         )
     },
 )
@@ -60,10 +72,12 @@ MISPLACED_ID = Code(
     Nesting keeps ids readable where they are used (`dr.planning` says where it belongs).
     """,
     example_fail={
-        "team/responsibilities.yaml": (
+        RESPONSIBILITIES: (
             "areas:\n  - id: alerts\n    title: Alerts\n    responsibilities:\n"
-            "      - id: alerts.rules\n        title: Alert rules\n"
+            "      - id: alerts.rules\n        title: Alert rule creation\n"
+            "        paths: [/alerts/]\n"
             "      - id: pipelines.development\n        title: Pipeline development\n"
+            "        paths: [/.github/workflows/]\n"
         )
     },
 )
@@ -77,7 +91,7 @@ ROLE_ID_MISMATCH = Code(
     Finding a role by its id must take one look at the file names.
     """,
     example_fail={
-        "team/roles/sre.yaml": None,
+        SRE: None,
         "team/roles/site-reliability.yaml": _SRE_STAFFED
         + "responsibilities: [alerts.rules]\ninterfaces: [security.updates]\n",
     },
@@ -92,7 +106,10 @@ UNDERSTAFFED_ROLE = Code(
     A role that owns responsibilities but has no members leaves them orphaned: the ownership
     checks pass on paper while nobody is there to act.
     """,
-    example_fail={"team/roles/sre.yaml": _SRE + "members: []\n" + _SRE_OWNS},
+    example_fail={SRE: edited(SRE, "members: ['@sre-sam']", "handle: '@acme/sre'\nmembers: []")},
+    example_pass={
+        SRE: edited(SRE, "members: ['@sre-sam']", "handle: '@acme/sre'\nmembers: ['@sre-sam']")
+    },
 )
 
 INVALID_HANDLE = Code(
@@ -106,7 +123,8 @@ INVALID_HANDLE = Code(
     names cannot be requested as reviewers by a CODEOWNERS file generated from them.
     A value that is not even one owner token (a space, a line break) is OL215's.
     """,
-    example_fail={"team/roles/sre.yaml": _SRE + "members: ['sre-sam']\n" + _SRE_OWNS},
+    example_fail={SRE: _SRE + "members: ['sre-sam']\n" + _SRE_OWNS},
+    example_pass={SRE: _SRE_PASSES},
 )
 
 UNUSED_ROLE = Code(
@@ -133,7 +151,8 @@ DUPLICATE_MEMBER = Code(
     doc="""
     The same handle is listed twice in one role's members.
     """,
-    example_fail={"team/roles/sre.yaml": _SRE + "members: ['@sre-sam', '@SRE-Sam']\n" + _SRE_OWNS},
+    example_fail={SRE: _SRE + "members: ['@sre-sam', '@SRE-Sam']\n" + _SRE_OWNS},
+    example_pass={SRE: _SRE_PASSES},
 )
 
 UNSAFE_HANDLE = Code(
@@ -152,7 +171,8 @@ UNSAFE_HANDLE = Code(
     suppression or `--base` ratchet drops or downgrades it, and generation refuses such a
     value whatever they say.
     """,
-    example_fail={"team/roles/sre.yaml": _SRE + "members: ['@sre-sam', '@sre sam']\n" + _SRE_OWNS},
+    example_fail={SRE: _SRE + "members: ['@sre-sam', '@sre sam']\n" + _SRE_OWNS},
+    example_pass={SRE: _SRE + "members: ['@sre-sam', '@sre-sue']\n" + _SRE_OWNS},
 )
 
 PLACEHOLDER_HANDLE = Code(
@@ -166,5 +186,6 @@ PLACEHOLDER_HANDLE = Code(
     generated CODEOWNERS would request reviews from an account that is not yours (or does not
     exist). `check` fails and `codeowners generate` writes nothing until it is replaced.
     """,
-    example_fail={"team/roles/sre.yaml": _SRE + "members: ['@your-github-handle']\n" + _SRE_OWNS},
+    example_fail={SRE: _SRE + "members: ['@your-github-handle']\n" + _SRE_OWNS},
+    example_pass={SRE: _SRE_PASSES},
 )

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from ownership_lint.catalogue.code import Code
+from ownership_lint.catalogue.example_team import BASE_TEAM, SRE, edited
 
 YAML_SYNTAX = Code(
     "OL001",
@@ -14,7 +15,7 @@ YAML_SYNTAX = Code(
     The loader stops at the first syntax error of a file (nothing after it can be trusted)
     and reports it at the position the YAML parser gave up.
     """,
-    example_fail={"team/roles/sre.yaml": "id: sre\ntitle: [unclosed\n"},
+    example_fail={SRE: "id: sre\ntitle: [unclosed\n"},
 )
 
 DUPLICATE_KEY = Code(
@@ -27,9 +28,10 @@ DUPLICATE_KEY = Code(
     The second occurrence is reported; the first one is what ownership-lint reads.
     """,
     example_fail={
-        "team/roles/sre.yaml": (
-            "id: sre\ntitle: SRE\ntitle: Site Reliability Engineer\nseniority: middle\n"
-            "members: ['@sre-sam']\nresponsibilities: [alerts.rules]\n"
+        SRE: edited(
+            SRE,
+            "title: Site Reliability Engineer\n",
+            "title: SRE\ntitle: Site Reliability Engineer\n",
         )
     },
 )
@@ -43,12 +45,8 @@ IMPLICIT_BOOLEAN = Code(
     `no`, `yes`, `on`, `off`, `true` and `false` (any case) become booleans in PyYAML and in
     most tools that follow YAML 1.1 (the Norway problem). Quote the value to keep the text.
     """,
-    example_fail={
-        "team/roles/sre.yaml": (
-            "id: sre\ntitle: no\nseniority: middle\nmembers: ['@sre-sam']\n"
-            "responsibilities: [alerts.rules]\n"
-        )
-    },
+    example_fail={SRE: edited(SRE, "title: Site Reliability Engineer", "title: no")},
+    example_pass={SRE: edited(SRE, "title: Site Reliability Engineer", "title: 'no'")},
 )
 
 IMPLICIT_NUMBER = Code(
@@ -60,12 +58,8 @@ IMPLICIT_NUMBER = Code(
     `1.10` becomes the float 1.1, `010` may become 8, `1_000` becomes 1000. Quote the value
     to keep the text exactly as written.
     """,
-    example_fail={
-        "team/roles/sre.yaml": (
-            "id: sre\ntitle: 1.10\nseniority: middle\nmembers: ['@sre-sam']\n"
-            "responsibilities: [alerts.rules]\n"
-        )
-    },
+    example_fail={SRE: edited(SRE, "title: Site Reliability Engineer", "title: 1.10")},
+    example_pass={SRE: edited(SRE, "title: Site Reliability Engineer", "title: '1.10'")},
 )
 
 MERGE_CONFLICT = Code(
@@ -77,7 +71,7 @@ MERGE_CONFLICT = Code(
     The file is not read further: resolve the conflict first.
     """,
     example_fail={
-        "team/roles/sre.yaml": (
+        SRE: (
             "id: sre\n<<<<<<< HEAD\ntitle: SRE\n=======\ntitle: Site Reliability\n"
             ">>>>>>> feature\nseniority: middle\n"
         )
@@ -90,7 +84,8 @@ TAB_INDENTATION = Code(
     doc="""
     A line is indented with a tab character; YAML allows only spaces for indentation.
     """,
-    example_fail={"team/roles/sre.yaml": "id: sre\ntools:\n\t- kubectl\n"},
+    example_fail={SRE: BASE_TEAM[SRE] + "tools:\n\t- kubectl\n"},
+    example_pass={SRE: BASE_TEAM[SRE] + "tools:\n  - kubectl\n"},
 )
 
 ENCODING = Code(
@@ -101,7 +96,7 @@ ENCODING = Code(
 
     Team files must be UTF-8; a UTF-8 byte-order mark is accepted.
     """,
-    example_fail={"team/roles/sre.yaml": "id: sre\ntitle: caf\udce9\n"},
+    example_fail={SRE: "id: sre\ntitle: caf\udce9\n"},
 )
 
 UNSAFE_TAG = Code(
@@ -114,9 +109,8 @@ UNSAFE_TAG = Code(
     constructs them and reports them instead. Merge keys (`<<`) are not supported either:
     write the keys out.
     """,
-    example_fail={
-        "team/roles/sre.yaml": "id: !!python/object/apply:os.system ['true']\ntitle: SRE\n"
-    },
+    example_fail={SRE: BASE_TEAM[SRE] + "tools: !!python/object/apply:os.system ['true']\n"},
+    example_pass={SRE: BASE_TEAM[SRE] + "tools: [Prometheus]\n"},
 )
 
 INPUT_LIMITS = Code(
@@ -129,7 +123,7 @@ INPUT_LIMITS = Code(
     bomb, 100,000-deep nesting, a 50 MB file) cannot hang the pre-commit hook or a CI gate.
     """,
     example_fail={
-        "team/roles/sre.yaml": (
+        SRE: (
             "a: &a ['x','x','x','x','x','x','x','x','x','x']\n"
             "b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a,*a]\n"
             "c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b,*b]\n"

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -18,6 +20,9 @@ from ownership_lint.cli.app import (
     report_options,
     tracked_from,
 )
+
+if TYPE_CHECKING:
+    from ownership_lint.findings import Finding
 
 # An example longer than this (the 3 MB CODEOWNERS of OL309) is shown cut.
 EXAMPLE_LINES = 20
@@ -94,7 +99,7 @@ def rules(fmt: str) -> None:
 @click.command()
 @click.argument("code")
 def explain(code: str) -> None:
-    """Explain one rule, with an example that makes it fire."""
+    """Explain one rule, with an example that makes it fire and one that passes."""
     from ownership_lint import catalogue
     from ownership_lint.suggest import did_you_mean
 
@@ -110,24 +115,41 @@ def explain(code: str) -> None:
     integrity = "; an integrity check: it cannot be switched off" if rule.integrity else ""
     click.echo(f"{rule.code} {rule.name} (default severity: {rule.severity.value}{integrity})\n")
     click.echo(rule.doc)
-    if rule.example_fail:
-        click.echo("\nExample that fails (laid over a small valid team):")
-        for path, content in rule.example_fail.items():
-            if content is None:
-                click.echo(f"\n  {path}: (file removed)")
-                continue
-            click.echo(f"\n  {path}:")
-            shown = content.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
-            lines = shown.splitlines()
-            for line in lines[:EXAMPLE_LINES]:
-                click.echo(f"    {line.expandtabs(4)}")
-            if len(lines) > EXAMPLE_LINES:
-                click.echo(f"    ... ({len(lines) - EXAMPLE_LINES:,} more lines like these)")
-        click.echo("\nWhat ownership-lint says about it:\n")
-        from ownership_lint.examples import run_example
+    if not rule.example_fail:
+        return
+    from ownership_lint.examples import run_example
 
-        for finding in run_example(rule.example_fail).findings:
-            if finding.code == rule.code:
-                click.echo(f"  {finding.location}: {finding.code} {finding.message}")
-                if finding.hint:
-                    click.echo(f"      hint: {finding.hint}")
+    click.echo("\nExample that fails (laid over a small valid team):")
+    _show_files(rule.example_fail)
+    click.echo("\nWhat ownership-lint says about it:\n")
+    _show_findings(run_example(rule.example_fail).findings)
+    if rule.example_pass:
+        click.echo("\nExample that passes (laid over the same team):")
+        _show_files(rule.example_pass)
+    else:
+        click.echo("\nExample that passes: the small valid team itself, nothing laid over it.")
+    click.echo("\nWhat ownership-lint says about it:\n")
+    _show_findings(run_example(rule.example_pass).findings)
+
+
+def _show_files(files: Mapping[str, str | None]) -> None:
+    for path, content in files.items():
+        if content is None:
+            click.echo(f"\n  {path}: (file removed)")
+            continue
+        click.echo(f"\n  {path}:")
+        shown = content.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+        lines = shown.splitlines()
+        for line in lines[:EXAMPLE_LINES]:
+            click.echo(f"    {line.expandtabs(4)}")
+        if len(lines) > EXAMPLE_LINES:
+            click.echo(f"    ... ({len(lines) - EXAMPLE_LINES:,} more lines like these)")
+
+
+def _show_findings(findings: Sequence[Finding]) -> None:
+    if not findings:
+        click.echo("  nothing: every check passes.")
+    for finding in findings:
+        click.echo(f"  {finding.location}: {finding.code} {finding.message}")
+        if finding.hint:
+            click.echo(f"      hint: {finding.hint}")
