@@ -8,6 +8,8 @@ from ownership_lint.api import Report
 from ownership_lint.catalogue.example_team import BASE_TEAM
 from ownership_lint.findings import Finding
 
+from .conftest import codes
+
 RunTeam = Callable[..., Report]
 SRE = "team/roles/sre.yaml"
 DEVOPS = "team/roles/devops.yaml"
@@ -220,3 +222,38 @@ def test_mapping_invalid_line_is_located(example_team: RunTeam) -> None:
 def test_unreadable_role_file_does_not_cascade(example_team: RunTeam) -> None:
     report = example_team({SRE: "id: sre\ntitle: [\n"})
     assert [f.code for f in report.findings] == ["OL001"]
+
+
+def test_a_role_over_the_policys_maximum_of_responsibilities_is_reported(
+    example_team: RunTeam,
+) -> None:
+    catalogue = BASE_TEAM["team/responsibilities.yaml"].replace(
+        "        paths: [/alerts/]\n",
+        "        paths: [/alerts/]\n      - id: alerts.routing\n        title: Alert routing\n",
+    )
+    sre = BASE_TEAM[SRE].replace("[alerts.rules]", "[alerts.rules, alerts.routing]")
+    policy = "policy:\n  max_responsibilities_per_role: {}\n"
+    team = BASE_TEAM["team/team.yaml"].replace("policy:\n", policy.format(1))
+    files = {"team/responsibilities.yaml": catalogue, SRE: sre}
+    report = example_team({**files, "team/team.yaml": team})
+    finding = only(report, "OL106")
+    assert at(finding) == (SRE, 1, 5)
+    assert finding.message == "role 'sre' owns 2 responsibilities; the policy allows 1"
+    assert finding.severity.value == "warning" and report.exit_code == 0
+    # At the maximum, or without one, nothing is said.
+    at_limit = BASE_TEAM["team/team.yaml"].replace("policy:\n", policy.format(2))
+    assert codes(example_team({**files, "team/team.yaml": at_limit})) == []
+    assert codes(example_team(files)) == []
+
+
+def test_a_member_listed_twice_in_another_case_is_reported_at_the_second(
+    example_team: RunTeam,
+) -> None:
+    # GitHub and GitLab handles ignore case: '@SRE-Sam' is '@sre-sam' again.
+    sre = BASE_TEAM[SRE].replace("['@sre-sam']", "['@sre-sam', '@sre-sue', '@SRE-Sam']")
+    report = example_team({SRE: sre})
+    finding = only(report, "OL214")
+    assert at(finding) == (SRE, 4, 35)
+    assert finding.message == "'@SRE-Sam' is listed twice in role 'sre'"
+    assert finding.severity.value == "warning"
+    assert codes(example_team({SRE: sre.replace("'@SRE-Sam'", "'@sre-sal'")})) == []

@@ -170,6 +170,23 @@ def test_optional_section(tmp_path: Path) -> None:
     assert "\n^[Site Reliability Engineer]\n" in render(team, "gitlab")
 
 
+def test_an_optional_section_that_asks_for_approvals_is_refused(tmp_path: Path) -> None:
+    # GitLab never requires approvals of an optional section: the file would not say what
+    # team/ asks for.
+    root = gitlab_team(tmp_path, "gitlab: {optional: true, approvals: 2}\n")
+    team = load_team(root).team
+    with pytest.raises(GenerationError) as raised:
+        render(team, "gitlab")
+    (finding,) = raised.value.findings
+    assert finding.code == "OL403"
+    assert finding.message == "role 'sre': an optional section cannot require approvals"
+    assert "OL403" in codes(lint(root))
+    assert run(["codeowners", "generate", "--flavor", "gitlab", "--root", str(root)]) == 1
+    assert not (root / ".gitlab" / "CODEOWNERS").exists()
+    # GitHub has no sections: its file does not depend on them.
+    assert "/alerts/  @acme/sre\n" in render(team, "github")
+
+
 def test_a_role_whose_rules_interleave_gets_a_second_section(tmp_path: Path) -> None:
     team = load_team(gitlab_team(tmp_path)).team
     text = render(team, "gitlab")

@@ -176,6 +176,21 @@ def test_one_broken_file_does_not_hide_the_others(tmp_path: Path) -> None:
     assert found == {("OL001", ROLE), ("OL010", "team/roles/devops.yaml")}
 
 
+def test_an_unexpected_file_under_team_is_a_warning_and_is_not_read(tmp_path: Path) -> None:
+    # Broken YAML in both: were they read, OL001 would say so.
+    files = {"team/notes.yaml": "title: [unclosed\n", "team/roles/sre.yml.bak": "id: [\n"}
+    write_files(tmp_path, {**BASE_TEAM, **files})
+    report = lint(tmp_path, today=TODAY)
+    found = [(f.code, f.severity.value, f.location.path) for f in report.findings]
+    assert found == [
+        ("OL014", "warning", "team/notes.yaml"),
+        ("OL014", "warning", "team/roles/sre.yml.bak"),
+    ]
+    assert "is not read" in report.findings[0].message
+    assert report.exit_code == 0  # a warning: the team itself is fine
+    assert "team/notes.yaml" not in report.files
+
+
 def test_symlink_outside_the_repository_is_not_followed(tmp_path: Path) -> None:
     repo = write_files(tmp_path / "repo", BASE_TEAM)
     secret = tmp_path / "secret.yaml"
