@@ -90,3 +90,14 @@ def edited(path: str, old: str, new: str) -> str:
     if text.count(old) != 1:
         raise ValueError(f"{old!r} is not in {path} exactly once")
     return text.replace(old, new)
+
+
+def team_yaml(last_reviewed: str = "2026-01-15", responsibility: str = "") -> str:
+    """team.yaml without a policy (the defaults apply), reviewed on `last_reviewed`, its
+    interface part of `responsibility` when one is given."""
+    return (
+        f"name: example\ntitle: Example team\nlast_reviewed: '{last_reviewed}'\n"
+        "departments:\n  - id: security\n    name: SECURITY\n    interfaces:\n"
+        "      - id: security.updates\n        title: Security updates\n"
+        + (f"        responsibility: {responsibility}\n" if responsibility else "")
+    )

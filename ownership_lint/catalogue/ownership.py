@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from ownership_lint.catalogue.code import Code
-from ownership_lint.catalogue.example_team import RESPONSIBILITIES, SRE, TEAM, edited
+from ownership_lint.catalogue.example_team import RESPONSIBILITIES, SRE, TEAM, edited, team_yaml
 from ownership_lint.findings import Severity
 
 _ROLE = "id: {id}\ntitle: {title}\nseniority: middle\nmembers: ['{member}']\n"
@@ -15,16 +15,6 @@ _WITH_ROUTING = edited(
     "        paths: [/alerts/]\n      - id: alerts.routing\n        title: Alert routing\n",
 )
 _SRE_ROUTES = edited(SRE, "[alerts.rules]", "[alerts.rules, alerts.routing]")
-
-
-def _interface_of(responsibility: str) -> str:
-    """team.yaml whose interface belongs to `responsibility`."""
-    return (
-        "name: example\ntitle: Example team\nlast_reviewed: '2026-01-15'\n"
-        "departments:\n  - id: security\n    name: SECURITY\n    interfaces:\n"
-        "      - id: security.updates\n        title: Security updates\n"
-        f"        responsibility: {responsibility}\n"
-    )
 
 
 UNOWNED_RESPONSIBILITY = Code(
@@ -99,8 +89,8 @@ INTERFACE_OWNER_MISMATCH = Code(
     SECURITY department's compliance requirements are part of `compliance.controls`, say);
     one role must answer for both, or the two drift apart.
     """,
-    example_fail={TEAM: _interface_of("pipelines.development")},
-    example_pass={TEAM: _interface_of("alerts.rules")},
+    example_fail={TEAM: team_yaml(responsibility="pipelines.development")},
+    example_pass={TEAM: team_yaml(responsibility="alerts.rules")},
 )
 
 OVERLOADED_ROLE = Code(

@@ -4,22 +4,13 @@ roles are staffed, handles are valid, every role is there for something (OL201-O
 from __future__ import annotations
 
 from ownership_lint.catalogue.code import Code
-from ownership_lint.catalogue.example_team import RESPONSIBILITIES, SRE, TEAM, edited
+from ownership_lint.catalogue.example_team import RESPONSIBILITIES, SRE, TEAM, edited, team_yaml
 from ownership_lint.findings import Severity
 
 _SRE_STAFFED = "id: sre\ntitle: SRE\nseniority: middle\nmembers: ['@sre-sam']\n"
 _SRE = "id: sre\ntitle: SRE\nseniority: middle\n"
 _SRE_OWNS = "responsibilities: [alerts.rules]\ninterfaces: [security.updates]\n"
 _SRE_PASSES = _SRE + "members: ['@sre-sam']\n" + _SRE_OWNS
-
-
-def _interface_of(responsibility: str) -> str:
-    """team.yaml whose interface belongs to `responsibility`."""
-    return edited(
-        TEAM,
-        "        title: Security updates\n",
-        f"        title: Security updates\n        responsibility: {responsibility}\n",
-    )
 
 
 UNKNOWN_RESPONSIBILITY = Code(
@@ -31,8 +22,8 @@ UNKNOWN_RESPONSIBILITY = Code(
     Usually a typo or a responsibility that was renamed; the closest existing id is suggested.
     An area id is not a responsibility: own the responsibilities inside it.
     """,
-    example_fail={TEAM: _interface_of("alerts.rule")},
-    example_pass={TEAM: _interface_of("alerts.rules")},
+    example_fail={TEAM: team_yaml(responsibility="alerts.rule")},
+    example_pass={TEAM: team_yaml(responsibility="alerts.rules")},
 )
 
 UNKNOWN_INTERFACE = Code(

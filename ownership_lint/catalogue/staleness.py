@@ -3,18 +3,8 @@
 from __future__ import annotations
 
 from ownership_lint.catalogue.code import Code
-from ownership_lint.catalogue.example_team import TEAM
+from ownership_lint.catalogue.example_team import TEAM, team_yaml
 from ownership_lint.findings import Severity
-
-
-def _reviewed(day: str) -> str:
-    """team.yaml last reviewed on `day`."""
-    return (
-        f"name: example\ntitle: Example team\nlast_reviewed: '{day}'\n"
-        "departments:\n  - id: security\n    name: SECURITY\n    interfaces:\n"
-        "      - id: security.updates\n        title: Security updates\n"
-    )
-
 
 STALE_REVIEW = Code(
     "OL501",
@@ -27,6 +17,6 @@ STALE_REVIEW = Code(
     People leave and priorities move: ownership that nobody re-read for half a year is
     probably wrong somewhere. Review team/ with the team, then update the date.
     """,
-    example_fail={TEAM: _reviewed("2025-01-15")},
-    example_pass={TEAM: _reviewed("2026-01-15")},
+    example_fail={TEAM: team_yaml(last_reviewed="2025-01-15")},
+    example_pass={TEAM: team_yaml()},
 )

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, Literal, TypeVar
 
 from ownership_lint.catalogue import Code
-from ownership_lint.findings import Finding, Location, Severity
+from ownership_lint.findings import Finding
 
 if TYPE_CHECKING:
     from ownership_lint.codeowners.analysis import Analysis
@@ -21,21 +21,8 @@ if TYPE_CHECKING:
 
 
 class Check:
+    # Its code, name, default severity and flags: `self.meta.finding(...)` builds a finding.
     meta: ClassVar[Code]
-
-    def finding(
-        self,
-        location: Location,
-        message: str,
-        hint: str = "",
-        *,
-        severity: Severity | None = None,
-        subject: str = "",
-        related: tuple[Location, ...] = (),
-    ) -> Finding:
-        return self.meta.finding(
-            location, message, hint, severity=severity, subject=subject, related=related
-        )
 
 
 @dataclass(frozen=True)

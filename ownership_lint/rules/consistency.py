@@ -138,7 +138,7 @@ class ResponsibilityPathMismatch(CrossCheck):
         for found in mismatches(team.mapping, claims, listed):
             claim, rule = found.claim, found.rule
             if rule is None:
-                yield self.finding(
+                yield self.meta.finding(
                     claim.ref.location,
                     f"'{claim.ref.id}' belongs to responsibility '{claim.responsibility}', "
                     f"owned by role '{claim.role}', but {given(found.winner, found.role)}",
@@ -146,7 +146,7 @@ class ResponsibilityPathMismatch(CrossCheck):
                     f"'{claim.responsibility}' to the role that owns the path",
                 )
                 continue
-            yield self.finding(
+            yield self.meta.finding(
                 Location(mapping_path, rule.line, rule.column, rule.line, rule.end_column),
                 f"'{rule.pattern}' lies in '{claim.ref.id}' of responsibility "
                 f"'{claim.responsibility}', owned by role '{claim.role}', but "
@@ -178,7 +178,7 @@ class UnjustifiedMappingRule(CrossCheck):
                 continue  # no owner, several (OL303), unknown (OL302), or not judged
             role = rule.owners[0].text
             if not coverage.served(role, literal_prefix(rule.pattern)):
-                yield self.finding(
+                yield self.meta.finding(
                     owner_location(team.mapping_path, rule.owners[0]),
                     f"'{rule.pattern}' goes to role '{role}', but no responsibility it owns "
                     "lists these paths",
@@ -200,14 +200,14 @@ class GeneratedFileDrift(CrossCheck):
 
         for found in drift(ctx.root, team):
             if found.problem:
-                yield self.finding(
+                yield self.meta.finding(
                     Location(found.rel),
                     f"'{found.rel}' {found.problem}; whether it is what team/ generates "
                     "cannot be checked",
                     f"fix that, then run '{found.command}'",
                 )
                 continue
-            yield self.finding(
+            yield self.meta.finding(
                 Location(found.rel, found.line),
                 f"'{found.rel}' is out of date: team/ generates something else from line "
                 f"{found.line} on",
@@ -236,7 +236,7 @@ class OverriddenHandWrittenRule(CrossCheck):
                 continue
             for found in overridden(text or ""):
                 rule = found.rule
-                yield self.finding(
+                yield self.meta.finding(
                     Location(rel, rule.line, rule.column, rule.line, rule.end_column),
                     f"'{rule.pattern}' never applies: the generated block after it wins every "
                     f"path it matches ('{found.by.pattern}' on line {found.by.line})",
@@ -259,7 +259,7 @@ class RoleWithoutHandles(CrossCheck):
         for rule in team.mapping.rules:
             for owner in rule.owners:
                 if owner.text in empty:
-                    yield self.finding(
+                    yield self.meta.finding(
                         owner_location(team.mapping_path, owner),
                         f"'{rule.pattern}' goes to role '{owner.text}', which has no handle "
                         "and no members: CODEOWNERS cannot name anyone for it",
@@ -281,7 +281,7 @@ class InvalidSectionSettings(CrossCheck):
             if settings is None:
                 continue
             if settings.optional and settings.approvals:
-                yield self.finding(
+                yield self.meta.finding(
                     settings.location,
                     f"role '{role.id}': an optional section cannot require approvals",
                     "remove 'approvals', or make the section required (optional: false)",
@@ -289,7 +289,7 @@ class InvalidSectionSettings(CrossCheck):
             if settings.section:
                 key = settings.section.casefold()
                 if key in names:
-                    yield self.finding(
+                    yield self.meta.finding(
                         settings.location,
                         f"role '{role.id}' uses the section name '{settings.section}' of role "
                         f"'{names[key]}'; GitLab would merge the two sections",
@@ -299,7 +299,7 @@ class InvalidSectionSettings(CrossCheck):
             if settings.default_owners:
                 bad = [h for h in role.handles() if not _GITLAB_OWNER.fullmatch(h)]
                 if bad:
-                    yield self.finding(
+                    yield self.meta.finding(
                         settings.location,
                         f"role '{role.id}': '{bad[0]}' cannot be a GitLab section default owner",
                         "set default_owners: false to write the owners on every line",

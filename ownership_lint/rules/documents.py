@@ -36,7 +36,7 @@ def _committed(team: Team, ctx: Context, rel: str) -> tuple[str | None, str]:
 
 
 def _refused(rule: CrossCheck, rel: str, problem: str, command: str) -> Finding:
-    return rule.finding(
+    return rule.meta.finding(
         Location(rel),
         f"{rel} {problem}; whether it is up to date cannot be checked",
         f"replace it with the regular file '{command}' writes, and commit that",
@@ -64,14 +64,14 @@ class StaleTeamDocument(CrossCheck):
         others = [lang for lang in LANGUAGES if lang != language]
         other = next((lang for lang in others if render_document(team, lang) == committed), None)
         if other is not None:
-            yield self.finding(
+            yield self.meta.finding(
                 Location(rel),
                 f"{rel} has the '{other}' headings; the configuration asks for '{language}'",
                 f'set docs-language = "{other}" in the configuration, or run '
                 f"'ownership-lint docs' to render it with the '{language}' headings",
             )
             return
-        yield self.finding(
+        yield self.meta.finding(
             Location(rel, first_difference(committed, expected)),
             f"{rel} is out of date with {team.root_dir}/",
             "run 'ownership-lint generate' (every generated file) or 'ownership-lint docs', "
@@ -95,7 +95,7 @@ class StaleMatrix(CrossCheck):
         try:
             check_size(team)  # before rendering anything: a hostile size costs nothing
         except MatrixTooLarge as err:
-            yield self.finding(
+            yield self.meta.finding(
                 Location(rel),
                 f"{rel} cannot be compared with {team.root_dir}/: {err}",
                 "remove the committed matrix (a team this large needs another picture), or "
@@ -104,7 +104,7 @@ class StaleMatrix(CrossCheck):
             return
         expected = render_matrix(team, format_for(rel))
         if committed != expected:
-            yield self.finding(
+            yield self.meta.finding(
                 Location(rel, first_difference(committed, expected)),
                 f"{rel} is out of date with {team.root_dir}/",
                 f"run 'ownership-lint generate' (every generated file) or 'ownership-lint "

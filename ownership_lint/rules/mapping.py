@@ -22,7 +22,7 @@ class UnknownMappingRole(CrossCheck):
         for rule in team.mapping.rules:
             for owner in rule.owners:
                 if owner.text not in known:
-                    yield self.finding(
+                    yield self.meta.finding(
                         owner_location(team.mapping_path, owner),
                         f"unknown role '{owner.text}' for '{rule.pattern}'",
                         did_you_mean(owner.text, known)
@@ -39,7 +39,7 @@ class MultipleMappingRoles(CrossCheck):
             return
         for rule in team.mapping.rules:
             if len(rule.owners) > 1:
-                yield self.finding(
+                yield self.meta.finding(
                     owner_location(team.mapping_path, rule.owners[1]),
                     f"'{rule.pattern}' is given to {len(rule.owners)} roles: "
                     + ", ".join(owner.text for owner in rule.owners),

@@ -34,7 +34,7 @@ class UnownedResponsibility(CrossCheck):
         owners = team.responsibility_owners()
         for resp in team.responsibilities:
             if not owners.get(resp.id):
-                yield self.finding(
+                yield self.meta.finding(
                     resp.location,
                     f"responsibility '{resp.id}' is owned by no role",
                     f"add '{resp.id}' to the responsibilities of exactly one role",
@@ -70,7 +70,7 @@ class UnownedInterface(CrossCheck):
         owners = team.interface_owners()
         for iface in team.interfaces:
             if not owners.get(iface.id):
-                yield self.finding(
+                yield self.meta.finding(
                     iface.location,
                     f"interface '{iface.id}' ({iface.title}) is owned by no role",
                     f"add '{iface.id}' to the interfaces of exactly one role",
@@ -109,7 +109,7 @@ class InterfaceOwnerMismatch(CrossCheck):
             actual = {ref.id for ref in iface_owners.get(iface.id, [])}
             if len(expected) == 1 and len(actual) == 1 and expected != actual:
                 (want,), (have,) = expected, actual
-                yield self.finding(
+                yield self.meta.finding(
                     iface.responsibility.location,
                     f"interface '{iface.id}' is owned by '{have}', but its responsibility "
                     f"'{iface.responsibility.id}' is owned by '{want}'",
@@ -129,7 +129,7 @@ class OverloadedRole(CrossCheck):
         for role in team.roles:
             owned = role.owned()
             if len(owned) > limit:
-                yield self.finding(
+                yield self.meta.finding(
                     role.location,
                     f"role '{role.id}' owns {len(owned)} responsibilities; the policy allows "
                     f"{limit}",

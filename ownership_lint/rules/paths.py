@@ -39,7 +39,7 @@ class InvalidLine(PathCheck):
             else "see the platform's CODEOWNERS syntax documentation"
         )
         for problem in rules.parsed.problems:
-            yield self.finding(
+            yield self.meta.finding(
                 Location(
                     rules.path, problem.line, problem.column, problem.line, problem.end_column
                 ),
@@ -63,7 +63,7 @@ class MalformedOwner(_CodeownersOnly):
         dialect = rules.parsed.dialect
         for owner in _owners(rules):
             if owner_kind(owner.text, dialect) is None:
-                yield self.finding(
+                yield self.meta.finding(
                     owner_location(rules.path, owner),
                     f"'{owner.text}' is not a valid owner",
                     "write a user as @login, a team as @org/team, or an email address",
@@ -81,7 +81,7 @@ class UnknownOwner(_CodeownersOnly):
         for owner in _owners(rules):
             kind = owner_kind(owner.text, dialect)
             if kind in ("user", "team", "group") and owner.text.lower() not in rules.roster:
-                yield self.finding(
+                yield self.meta.finding(
                     owner_location(rules.path, owner),
                     f"'{owner.text}' is not in the team's roster",
                     "add it to a role's members or handle under team/roles/, or replace it",
@@ -98,7 +98,7 @@ class DuplicateRule(PathCheck):
         for index, later in sorted(found.items()):
             rule = by_index[index]
             same = "repeats" if rule.pattern == later.pattern else "means the same as"
-            yield self.finding(
+            yield self.meta.finding(
                 rule_location(rules.path, rule),
                 f"'{rule.pattern}' {same} '{later.pattern}' on line {later.line}, which wins: "
                 "this rule never applies",
@@ -115,7 +115,7 @@ class DeadRule(PathCheck):
         if rules.analysis is None:
             return
         for rule in rules.analysis.dead:
-            yield self.finding(
+            yield self.meta.finding(
                 rule_location(rules.path, rule),
                 f"'{rule.pattern}' matches no tracked file",
                 "fix the pattern, or remove the rule if the paths are gone",
@@ -139,7 +139,7 @@ class ShadowedRule(PathCheck):
                     f": '{shadow.winner.pattern}' on line {shadow.winner.line} wins {share} of "
                     f"them (e.g. '{shadow.example}')"
                 )
-            yield self.finding(
+            yield self.meta.finding(
                 rule_location(rules.path, rule),
                 f"every tracked file that '{rule.pattern}' matches ({shadow.matched}) is won "
                 f"by a later rule{won}",
@@ -154,7 +154,7 @@ class FileTooLarge(_CodeownersOnly):
 
     def check(self, rules: RulesFile) -> Iterator[Finding]:
         if rules.size >= GITHUB_MAX_BYTES:
-            yield self.finding(
+            yield self.meta.finding(
                 Location(rules.path),
                 f"the file is {rules.size:,} bytes; GitHub ignores CODEOWNERS files of "
                 f"{GITHUB_MAX_BYTES:,} bytes or more",
@@ -172,7 +172,7 @@ class PatternLikeSection(_CodeownersOnly):
         for section in rules.parsed.sections:
             if not section.pattern_like:
                 continue
-            yield self.finding(
+            yield self.meta.finding(
                 Location(rules.path, section.line, section.column),
                 f"GitLab reads this line as the header of section '{section.name}', not as a "
                 "rule: the rules below it belong to that section",
@@ -189,7 +189,7 @@ class UnownedFile(_CodeownersOnly):
         if rules.analysis is None:
             return
         for path in rules.analysis.unowned:
-            yield self.finding(
+            yield self.meta.finding(
                 Location(path),
                 f"'{path}' has no owner in {rules.path}",
                 "add a rule for it, or a catch-all '*' rule at the top",

@@ -27,13 +27,13 @@ class UnknownResponsibility(CrossCheck):
                 continue
             if ref.id in areas:
                 inside = sorted(r.id for r in team.responsibilities if r.area == ref.id)
-                yield self.finding(
+                yield self.meta.finding(
                     ref.location,
                     f"'{ref.id}' is an area, not a responsibility",
                     "refer to the responsibilities in it: " + ", ".join(inside),
                 )
             else:
-                yield self.finding(
+                yield self.meta.finding(
                     ref.location,
                     f"unknown responsibility '{ref.id}'",
                     did_you_mean(ref.id, known)
@@ -52,7 +52,7 @@ class UnknownInterface(CrossCheck):
         for role in team.roles:
             for ref in role.interfaces:
                 if ref.id not in known:
-                    yield self.finding(
+                    yield self.meta.finding(
                         ref.location,
                         f"unknown interface '{ref.id}'",
                         did_you_mean(ref.id, known)
@@ -82,7 +82,7 @@ class DuplicateId(CrossCheck):
             first: dict[str, Location] = {}
             for ident, location in entries:
                 if ident in first:
-                    yield self.finding(
+                    yield self.meta.finding(
                         location,
                         f"duplicate {kind} '{ident}' (first at {first[ident]})",
                         "give each one its own id",
@@ -98,7 +98,7 @@ class MisplacedId(CrossCheck):
     def check(self, team: Team, ctx: Context) -> Iterator[Finding]:
         for resp in team.responsibilities:
             if not resp.id.startswith(resp.area + "."):
-                yield self.finding(
+                yield self.meta.finding(
                     resp.location,
                     f"responsibility '{resp.id}' is in area '{resp.area}' but its id is not "
                     f"'{resp.area}.<name>'",
@@ -107,7 +107,7 @@ class MisplacedId(CrossCheck):
                 )
         for iface in team.interfaces:
             if not iface.id.startswith(iface.department + "."):
-                yield self.finding(
+                yield self.meta.finding(
                     iface.location,
                     f"interface '{iface.id}' is under department '{iface.department}' but its "
                     f"id is not '{iface.department}.<name>'",
@@ -123,7 +123,7 @@ class RoleIdMismatch(CrossCheck):
         for role in team.roles:
             stem = role.path.rsplit("/", 1)[-1].rsplit(".", 1)[0]
             if role.id != stem:
-                yield self.finding(
+                yield self.meta.finding(
                     role.location,
                     f"role id '{role.id}' does not match its file name '{stem}'",
                     f"rename the file to roles/{role.id}.yaml, or the id to '{stem}'",

@@ -42,7 +42,7 @@ class UnderstaffedRole(CrossCheck):
                     f"role '{role.id}' has {len(role.members)} member(s); the policy asks for "
                     f"at least {minimum}"
                 )
-            yield self.finding(
+            yield self.meta.finding(
                 role.location,
                 message,
                 "add people under 'members:' (GitHub/GitLab handles), or lower "
@@ -62,7 +62,7 @@ class InvalidHandle(CrossCheck):
             refs = [*role.members, *([role.handle] if role.handle else [])]
             for ref in refs:
                 if is_owner_token(ref.id) and not valid_handle(ref.id):
-                    yield self.finding(
+                    yield self.meta.finding(
                         ref.location,
                         f"'{ref.id}' is not a valid GitHub/GitLab handle",
                         "write a user as @login, a team as @org/team-name, or an email",
@@ -79,7 +79,7 @@ class UnsafeHandle(CrossCheck):
         for role in team.roles:
             for ref in [*role.members, *([role.handle] if role.handle else [])]:
                 if not is_owner_token(ref.id):
-                    yield self.finding(
+                    yield self.meta.finding(
                         ref.location,
                         f"'{ref.id}' is not exactly one CODEOWNERS owner: it would not stay "
                         "one owner on a generated CODEOWNERS line",
@@ -99,7 +99,7 @@ class UnusedRole(CrossCheck):
         mapped = {owner.text for rule in rules for owner in rule.owners}
         for role in team.roles:
             if not role.owned() and not role.interfaces and role.id not in mapped:
-                yield self.finding(
+                yield self.meta.finding(
                     role.location,
                     f"role '{role.id}' owns no responsibility, interface or path",
                     "give it responsibilities, or remove the role",
@@ -117,7 +117,7 @@ class DuplicateMember(CrossCheck):
                 # GitHub and GitLab handles are case-insensitive.
                 key = ref.id.lower()
                 if key in seen:
-                    yield self.finding(
+                    yield self.meta.finding(
                         ref.location,
                         f"'{ref.id}' is listed twice in role '{role.id}'",
                         "remove the second entry",
@@ -169,7 +169,7 @@ class PlaceholderHandle(CrossCheck):
         for role in team.roles:
             for ref in [*([role.handle] if role.handle else []), *role.members]:
                 if placeholder(ref.id):
-                    yield self.finding(
+                    yield self.meta.finding(
                         ref.location,
                         f"'{ref.id}' in role '{role.id}' is a placeholder, not a handle",
                         "replace it with the GitHub/GitLab handles of the people in the role "

@@ -25,7 +25,7 @@ class StaleReview(CrossCheck):
         age = (ctx.today - reviewed).days
         limit = team.policy.review_max_age_days
         if age > limit:
-            yield self.finding(
+            yield self.meta.finding(
                 team.last_reviewed.location,
                 f"ownership was last reviewed {age} days ago ({reviewed}); the policy allows "
                 f"{limit}",
@@ -33,7 +33,7 @@ class StaleReview(CrossCheck):
                 subject="last_reviewed",
             )
         elif age < 0:
-            yield self.finding(
+            yield self.meta.finding(
                 team.last_reviewed.location,
                 f"last_reviewed ({reviewed}) lies in the future",
                 "set it to the date of the last review",
