@@ -26,6 +26,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from ownership_lint import catalogue
+from ownership_lint.errors import ConfigError
 from ownership_lint.escape import is_visible, visible
 from ownership_lint.findings import Finding, Severity
 from ownership_lint.suggest import did_you_mean
@@ -47,10 +48,6 @@ FLAVORS = ("github", "gitlab")
 POLICY_KEYS = ("min_members_per_role", "review_max_age_days", "max_responsibilities_per_role")
 DOCS_LANGUAGES = ("en", "ru")
 _LOOKALIKE_DIGITS = str.maketrans("OIL", "011")
-
-
-class ConfigError(Exception):
-    """The configuration, or the place it points at, cannot be used: exit 2."""
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from ownership_lint.codeowners.index import Matcher
 from ownership_lint.codeowners.locate import EVERY_LOCATION
-from ownership_lint.config import ConfigError
+from ownership_lint.errors import ConfigError
 from ownership_lint.loading.team import load_team
 from ownership_lint.model import Role, Team
 
@@ -33,7 +33,7 @@ class Snapshot:
 
 
 def _snapshot_dir(directory: Path, label: str, team_dir: str, files: list[str]) -> Snapshot:
-    from ownership_lint.api import load_codeowners
+    from ownership_lint.loading.codeowners import load_codeowners
 
     team = load_team(directory, team_dir).team if (directory / team_dir).is_dir() else None
     matcher = None

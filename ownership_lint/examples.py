@@ -18,7 +18,7 @@ from ownership_lint.catalogue.example_team import (
 )
 
 if TYPE_CHECKING:
-    from ownership_lint.api import Report
+    from ownership_lint.linting import Report
 
 
 def write_tree(root: Path, files: Mapping[str, str]) -> None:
@@ -39,7 +39,8 @@ def run_example(overrides: Mapping[str, str | None], root: Path | None = None) -
     if root is None:
         with tempfile.TemporaryDirectory() as tmp:
             return run_example(overrides, Path(tmp))
-    from ownership_lint.api import lint, lint_codeowners, load_config
+    from ownership_lint.config import load_config
+    from ownership_lint.linting import lint, lint_codeowners
 
     files = example_files(overrides)
     write_tree(root, files)

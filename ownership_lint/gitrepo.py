@@ -16,11 +16,13 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ownership_lint.errors import UsageError
+
 if TYPE_CHECKING:
     import git
 
 
-class GitError(Exception):
+class GitError(UsageError):
     """git could not answer (not a repository, git missing, a bad revision...)."""
 
 

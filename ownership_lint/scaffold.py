@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from ownership_lint.config import ConfigError
+from ownership_lint.errors import ConfigError
 
 TEAM = """\
 # The team: its name, when its ownership was last reviewed, and the policy `check` enforces.

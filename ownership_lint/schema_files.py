@@ -13,7 +13,7 @@ import json
 import posixpath
 from pathlib import Path
 
-from ownership_lint.config import ConfigError
+from ownership_lint.errors import ConfigError
 
 KINDS = ("team", "responsibilities", "role")
 # Every schema ownership-lint ships has an `$id` under this prefix: a file with another one

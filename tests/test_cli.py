@@ -128,7 +128,7 @@ def test_internal_error_exits_2_with_one_line(
     def boom(*args: object, **kwargs: object) -> None:
         raise RuntimeError("disk on fire")
 
-    monkeypatch.setattr("ownership_lint.api.load_team", boom)
+    monkeypatch.setattr("ownership_lint.linting.load_team", boom)
     code, out, err = run("check", "--root", str(clean_team))
     assert code == 2
     assert out == ""
@@ -144,7 +144,7 @@ def test_debug_shows_the_traceback_and_still_exits_2(
     def boom(*args: object, **kwargs: object) -> None:
         raise RuntimeError("disk on fire")
 
-    monkeypatch.setattr("ownership_lint.api.load_team", boom)
+    monkeypatch.setattr("ownership_lint.linting.load_team", boom)
     monkeypatch.delenv("OWNERSHIP_LINT_DEBUG", raising=False)
     code, _, err = run("--debug", "check", "--root", str(clean_team))
     assert code == 2

@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from ownership_lint.catalogue.example_team import BASE_TEAM
-from ownership_lint.config import ConfigError, load_config
+from ownership_lint.config import load_config
+from ownership_lint.errors import ConfigError
 from ownership_lint.findings import Severity
 
 from .conftest import Run, write_files

@@ -13,8 +13,8 @@ from ownership_lint.api import lint
 from ownership_lint.catalogue.example_team import BASE_TEAM
 from ownership_lint.cli import run
 from ownership_lint.codeowners import Matcher, compile_pattern, parse
+from ownership_lint.errors import GenerationError
 from ownership_lint.generate import (
-    GenerationError,
     gitlab_patterns,
     render,
     resolve,

@@ -16,7 +16,8 @@ from ownership_lint.api import lint
 from ownership_lint.catalogue.example_team import BASE_TEAM, EXAMPLE_TODAY
 from ownership_lint.codeowners import parse
 from ownership_lint.config import Config
-from ownership_lint.generate import GenerationError, github_pattern, render
+from ownership_lint.errors import GenerationError
+from ownership_lint.generate import github_pattern, render, resolved
 from ownership_lint.loading.team import load_team
 from ownership_lint.model import Team
 
@@ -210,7 +211,7 @@ def test_what_escaping_misses_the_self_check_refuses(
     # Defence in depth: were a comment ever to carry a line break, the generated file would
     # read as more rules than the mapping has, and generation refuses to hand it out.
     team = loaded(team_files(tmp_path))
-    monkeypatch.setattr(gen, "_label", lambda item: "sre: x\n/.github/ @evil")
+    monkeypatch.setattr(resolved, "label", lambda item: "sre: x\n/.github/ @evil")
     with pytest.raises(GenerationError, match="other than the mapping's"):
         render(team, "github")
     with pytest.raises(GenerationError, match="not in the mapping"):

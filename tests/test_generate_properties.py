@@ -19,10 +19,10 @@ from ownership_lint.codeowners import Matcher, parse
 from ownership_lint.config import Config
 from ownership_lint.docs.document import ordered_roles, render_document
 from ownership_lint.docs.matrix import build_matrix, render_html, render_markdown, render_svg
+from ownership_lint.errors import GenerationError
 from ownership_lint.escape import is_visible
 from ownership_lint.findings import Location
 from ownership_lint.generate import (
-    GenerationError,
     github_pattern,
     gitlab_patterns,
     render,

@@ -12,7 +12,8 @@ import pytest
 from ownership_lint import catalogue
 from ownership_lint.api import lint
 from ownership_lint.catalogue.example_team import BASE_TEAM, EXAMPLE_TODAY
-from ownership_lint.config import Config, ConfigError, load_config
+from ownership_lint.config import Config, load_config
+from ownership_lint.errors import ConfigError
 from ownership_lint.findings import Finding, Location, Severity
 from ownership_lint.suppressions import Suppression
 from ownership_lint.suppressions import apply as apply_suppressions

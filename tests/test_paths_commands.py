@@ -322,7 +322,7 @@ def test_codeowners_lint_on_every_corpus(run: Run, name: str, tmp_path: Path) ->
 
 
 def test_dialect_detection() -> None:
-    from ownership_lint.api import detect_dialect
+    from ownership_lint.loading.codeowners import detect_dialect
 
     assert detect_dialect("CODEOWNERS", "[Docs][2] @a\n/docs/\n") == "gitlab"
     assert detect_dialect(".gitlab/CODEOWNERS", "/docs/ @a\n") == "gitlab"

@@ -22,6 +22,7 @@ from ownership_lint.cli.app import (
     report_options,
     tracked_from,
 )
+from ownership_lint.errors import GenerationError, OutputError
 
 
 @click.group()
@@ -133,7 +134,7 @@ def codeowners_generate(
     file is replaced in one step (a temporary file renamed over it): never half-written.
     """
     from ownership_lint import api
-    from ownership_lint import generate as gen
+    from ownership_lint.codeowners.model import DIALECT_NAMES
 
     root = root or api.find_root(Path.cwd())
     tracked = tracked_from(paths_from, root)
@@ -141,7 +142,7 @@ def codeowners_generate(
         output = Path.cwd() / output
     try:
         config = load_cli_config(root, config_file, None, None, team_dir)
-        result = gen.generate(
+        result = api.generate_codeowners(
             root,
             flavor=flavor or config.flavor,  # type: ignore[arg-type]
             output=output,
@@ -152,9 +153,9 @@ def codeowners_generate(
         )
     except api.ConfigError as err:
         raise click.UsageError(str(err)) from err
-    except gen.OutputError as err:
+    except OutputError as err:
         raise click.UsageError(str(err)) from err
-    except gen.GenerationError as err:
+    except GenerationError as err:
         if fmt == "text":
             click.echo(
                 "ownership-lint: team/ has errors: nothing was generated or compared.", err=True
@@ -177,14 +178,14 @@ def codeowners_generate(
         click.echo(f"{rel} is up to date with team/ ({result.rules} rules).")
         return
     try:
-        gen.write(result)
+        api.write_codeowners(result)
     except OSError as err:
         raise click.UsageError(
             f"cannot write '{rel}': {err.strerror or err}; the old file is unchanged"
         ) from err
     # Exit 1: there was drift (now fixed). pre-commit needs it to stop a commit that lacks
     # the new file; scripts see that the file changed.
-    what = f"({gen.FLAVOR_NAMES[result.flavor]}, {result.rules} rules)"
+    what = f"({DIALECT_NAMES[result.flavor]}, {result.rules} rules)"
     if result.existing is None:
         click.echo(f"created {rel} {what} from team/; commit it.")
     else:

@@ -18,6 +18,7 @@ from ownership_lint.cli.app import (
 )
 
 if TYPE_CHECKING:
+    from ownership_lint.artifacts import Artifact
     from ownership_lint.config import Config
     from ownership_lint.model import Team
 
@@ -67,11 +68,11 @@ def _load(
 
 def _checked(root: Path, config: Config) -> Team:
     from ownership_lint import api
+    from ownership_lint.errors import GenerationError
     from ownership_lint.escape import visible
-    from ownership_lint.generate import GenerationError, checked_team
 
     try:
-        return checked_team(root, config)
+        return api.checked_team(root, config)
     except GenerationError as err:
         click.echo(
             f"ownership-lint: {visible(config.team_dir)}/ has errors: nothing was written or "
@@ -81,44 +82,44 @@ def _checked(root: Path, config: Config) -> Team:
         emit(api.Report(err.findings, err.files), "text")
 
 
-def _output(root: Path, rendered: str, output: str, check: bool, command: str, named: bool) -> None:
-    """Write `rendered` to `output` (relative to the root; '-' is stdout), or with `check`
-    compare it with what is there and exit 1 with a diff when they differ.
+def _output(root: Path, rendered: str, artifact: Artifact, check: bool, named: bool) -> None:
+    """Write what `artifact` renders (`rendered`) to its path (relative to the root; '-' is
+    stdout), or with `check` compare it with what is there and exit 1 with a diff when they
+    differ.
 
     A path from the configuration must stay inside the repository; one the user `named` on
     the command line may lie outside it. Either way no link is read or written through."""
+    from ownership_lint import api
+    from ownership_lint.artifacts import Comparison, write
     from ownership_lint.escape import visible
-    from ownership_lint.fileio import atomic_write
+    from ownership_lint.generation import read_existing
 
+    output = artifact.rel
     if output == "-":
         if check:
             raise click.UsageError("--check compares with a file: give --output PATH, not '-'")
         click.echo(rendered, nl=False)
         return
     target = Path(output) if Path(output).is_absolute() else root / output
-    shown = visible(output)
-    if check:
-        from ownership_lint.drift import read_committed, unified_diff
-
-        try:
-            current = read_committed(root, target, anywhere=named)
-        except UnicodeDecodeError as err:
-            raise click.UsageError(f"'{shown}' is not UTF-8 text: {err}") from err
-        except OSError as err:
-            raise click.UsageError(f"cannot read '{shown}': {err.strerror or err}") from err
-        if current is None:
-            click.echo(f"{shown} does not exist; run '{visible(command)}' to create it")
-            sys.exit(EXIT_FINDINGS)
-        if current == rendered:
-            click.echo(f"{shown} is up to date")
-            return
-        click.echo(unified_diff(current, rendered, output, "committed", "from team/"), nl=False)
-        click.echo(f"{shown} is out of date: run '{visible(command)}' and commit the result")
-        sys.exit(EXIT_FINDINGS)
+    shown, command = visible(output), visible(artifact.command)
     if target.is_dir():
         raise click.UsageError(f"'{shown}' is a directory; --output takes a file path")
     try:
-        atomic_write(target, rendered.encode("utf-8"), root=root, anywhere=named)
+        found = Comparison(artifact, read_existing(root, target, output, anywhere=named), rendered)
+    except api.UsageError as err:
+        raise click.UsageError(str(err)) from err
+    if check:
+        if found.existing is None:
+            click.echo(f"{shown} does not exist; run '{command}' to create it")
+            sys.exit(EXIT_FINDINGS)
+        if found.up_to_date:
+            click.echo(f"{shown} is up to date")
+            return
+        click.echo(found.diff("committed", "from team/"), nl=False)
+        click.echo(f"{shown} is out of date: run '{command}' and commit the result")
+        sys.exit(EXIT_FINDINGS)
+    try:
+        write(root, found, anywhere=named)
     except OSError as err:
         raise click.UsageError(f"cannot write '{shown}': {err.strerror or err}") from err
     click.echo(f"wrote {shown}", err=True)
@@ -150,14 +151,12 @@ def docs(
 ) -> None:
     """Render the team document from team/: roles, competencies, responsibilities, tools,
     cross-functional collaboration and the last review."""
-    from ownership_lint.docs.document import render_document
+    from ownership_lint import artifacts
 
     target = output or ""
     root, config, team = _load(root, config_file, team_dir, to_file=target != "-")
-    rendered = render_document(team, lang or config.docs_language)
-    _output(
-        root, rendered, output or config.docs_path, check, "ownership-lint docs", output is not None
-    )
+    document = artifacts.document(config, output, lang)
+    _output(root, document.render(team, None), document, check, output is not None)
 
 
 @click.command()
@@ -187,21 +186,18 @@ def matrix(
 ) -> None:
     """The responsibility assignment matrix: responsibilities by area (and interfaces by
     department) x roles, the owner and RACI letters in the cells, gaps and conflicts marked."""
-    from ownership_lint.docs.matrix import MatrixTooLarge, format_for, render_matrix
+    from ownership_lint import artifacts
+    from ownership_lint.docs.matrix import MatrixTooLarge, format_for
 
     to_file = (output or ("" if check else "-")) != "-"
     root, config, team = _load(root, config_file, team_dir, to_file=to_file)
     target = output or (config.matrix_path if check else "-")
     chosen = fmt or (format_for(target) if target != "-" else "markdown")
+    picture = artifacts.matrix(config, target, chosen)
     try:
-        rendered = render_matrix(team, chosen)
+        rendered = picture.render(team, None)
     except MatrixTooLarge as err:
         # A property of team/, like a finding: exit 1, nothing written or compared.
         click.echo(f"ownership-lint: {err}: nothing was written or compared.", err=True)
         sys.exit(EXIT_FINDINGS)
-    command = _matrix_command(target, chosen)
-    _output(root, rendered, target, check, command, output is not None)
-
-
-def _matrix_command(target: str, fmt: str) -> str:
-    return f"ownership-lint matrix --format {fmt} --output {target}"
+    _output(root, rendered, picture, check, output is not None)

@@ -27,7 +27,7 @@ def init(directory: Path | None, team_dir: str | None) -> None:
     import os
 
     from ownership_lint import api
-    from ownership_lint.config import ConfigError
+    from ownership_lint.errors import ConfigError
     from ownership_lint.escape import visible
     from ownership_lint.scaffold import PLACEHOLDER, scaffold
 

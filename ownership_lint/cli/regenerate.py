@@ -18,6 +18,7 @@ from ownership_lint.cli.app import (
     load_cli_config,
     tracked_from,
 )
+from ownership_lint.errors import GenerationError, OutputError
 
 COMMAND = "ownership-lint generate"
 
@@ -49,8 +50,7 @@ def generate_all(
     Exit 0 when all were up to date, 1 when one was written (or, with --check, would be), 2 on
     an error. Nothing is written while `ownership-lint check` reports errors.
     """
-    from ownership_lint import api, regenerate
-    from ownership_lint import generate as gen
+    from ownership_lint import api
     from ownership_lint.docs.matrix import MatrixTooLarge
     from ownership_lint.escape import visible
 
@@ -58,14 +58,14 @@ def generate_all(
     tracked = tracked_from(paths_from, root)
     try:
         config = load_cli_config(root, config_file, None, None, team_dir)
-        outputs = regenerate.plan(root, config, tracked=tracked)
-    except (api.ConfigError, gen.OutputError) as err:
+        outputs = api.plan_all(root, config, tracked=tracked)
+    except (api.ConfigError, OutputError) as err:
         raise click.UsageError(str(err)) from err
     except MatrixTooLarge as err:
         # A property of team/, like a finding: exit 1, as `matrix` does.
         click.echo(f"ownership-lint: {err}: nothing was written or compared.", err=True)
         sys.exit(EXIT_FINDINGS)
-    except gen.GenerationError as err:
+    except GenerationError as err:
         if fmt == "text":
             click.echo(
                 f"ownership-lint: {visible(config.team_dir)}/ has errors: nothing was generated "
@@ -75,32 +75,32 @@ def generate_all(
         emit(api.Report(err.findings, err.files), fmt)
     team_dir = visible(config.team_dir)
     stale = [output for output in outputs if not output.up_to_date]
-    if not any(output.rel.endswith("CODEOWNERS") for output in outputs):
-        for rel in regenerate.kept_by_hand(root):
+    if not any(output.artifact.kind == "codeowners" for output in outputs):
+        for rel in api.kept_by_hand(root):
             click.echo(
                 f"{visible(rel)} is kept by hand: left alone ('ownership-lint codeowners generate "
                 "--markers' adds a generated block to it)."
             )
     if check_only:
         for output in outputs:
-            rel = visible(output.rel)
+            rel = visible(output.artifact.rel)
             if output.up_to_date:
                 click.echo(f"{rel} is up to date with {team_dir}/.")
             elif output.existing is None:
                 click.echo(f"{rel} does not exist.")
             else:
-                click.echo(output.diff(), nl=False)
+                click.echo(output.diff("on disk", "from team/"), nl=False)
                 click.echo(f"{rel} is out of date with {team_dir}/.")
         if stale:
             click.echo(f"To fix it, run:\n  {COMMAND}")
             sys.exit(EXIT_FINDINGS)
         return
     try:
-        regenerate.write(outputs)
+        api.write_all(root, outputs)
     except OSError as err:
         raise click.UsageError(f"cannot write: {err.strerror or err}") from err
     for output in outputs:
-        rel = visible(output.rel)
+        rel = visible(output.artifact.rel)
         if output.up_to_date:
             click.echo(f"{rel} is up to date with {team_dir}/.")
         elif output.existing is None:

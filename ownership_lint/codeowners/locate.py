@@ -11,6 +11,13 @@ LOCATIONS: dict[str, tuple[str, ...]] = {
     "github": (".github/CODEOWNERS", "CODEOWNERS", "docs/CODEOWNERS"),
     "gitlab": ("CODEOWNERS", "docs/CODEOWNERS", ".gitlab/CODEOWNERS"),
 }
+# Where a generated file goes unless told otherwise: the place each platform looks first.
+DEFAULT_OUTPUT: dict[Dialect, str] = {
+    "github": ".github/CODEOWNERS",
+    "gitlab": ".gitlab/CODEOWNERS",
+}
+# GitHub does not load a CODEOWNERS file of this size or more at all.
+GITHUB_MAX_BYTES = 3 * 1024 * 1024
 # Every place either platform reads: where generated files are looked for and compared.
 EVERY_LOCATION: tuple[str, ...] = tuple(dict.fromkeys(LOCATIONS["github"] + LOCATIONS["gitlab"]))
 

@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 Dialect = Literal["github", "gitlab"]
+DIALECTS: tuple[Dialect, ...] = ("github", "gitlab")
+DIALECT_NAMES: dict[Dialect, str] = {"github": "GitHub", "gitlab": "GitLab"}
 
 # GitLab's name for the section of the rules before any header (``Section::DEFAULT``); a
 # header of that name re-opens it.

@@ -459,7 +459,8 @@ def import_codeowners(
 ) -> ImportPlan:
     """Read a CODEOWNERS file and plan the team directory that reproduces it. `tracked`
     defaults to git's index (a GitLab import asks which names are directories)."""
-    from ownership_lint.api import git_files, load_codeowners
+    from ownership_lint.linting import git_files
+    from ownership_lint.loading.codeowners import load_codeowners
 
     loaded = load_codeowners(root, file, dialect)
     if loaded.findings:  # merge-conflict markers: the file is not what anyone meant

@@ -22,8 +22,8 @@ import unicodedata
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from ownership_lint.config import ConfigError
 from ownership_lint.docs import headings
+from ownership_lint.errors import ConfigError
 from ownership_lint.escape import visible
 from ownership_lint.findings import Finding
 from ownership_lint.importing.text import slug, yaml_scalar
@@ -592,9 +592,9 @@ def write_team(
     the new one, never a mix. An existing team/ is replaced only with `force`. When the
     result does not even load (a syntax or schema finding: a bug here), nothing is written.
     """
-    from ownership_lint.api import lint
     from ownership_lint.config import Config
     from ownership_lint.fileio import write_directory
+    from ownership_lint.linting import lint
 
     target = root / team_dir
     if target.exists() and not force:

@@ -13,7 +13,7 @@ from typing import Any
 
 from ownership_lint.catalogue.files import MISSING_FILE, UNEXPECTED_FILE
 from ownership_lint.catalogue.syntax import ENCODING, INPUT_LIMITS
-from ownership_lint.config import ConfigError
+from ownership_lint.errors import ConfigError
 from ownership_lint.findings import Finding, Location
 from ownership_lint.loading.text import NotText, conflict_markers, decode
 from ownership_lint.loading.yaml_doc import MAX_BYTES as MAX_BYTES  # the loader's limit

@@ -11,7 +11,6 @@ def _checks() -> list[type[Check]]:
     # Imported here so that each family registers itself.
     from ownership_lint.rules import (  # noqa: F401
         consistency,
-        documents,
         mapping,
         ownership,
         paths,

@@ -1,14 +1,15 @@
-"""Path mapping (team/path-ownership): CODEOWNERS syntax whose owners are role ids."""
+"""Path mapping (team/path-ownership): CODEOWNERS syntax whose owners are role ids. What makes
+a rule unusable is worked out in `ownership_lint.mapping`, which generation asks too."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ownership_lint.catalogue import paths
+from ownership_lint import mapping
+from ownership_lint.catalogue import generated, paths
 from ownership_lint.findings import Finding
-from ownership_lint.model import Team, owner_location
+from ownership_lint.model import Team
 from ownership_lint.rules.base import Context, CrossCheck, register
-from ownership_lint.suggest import did_you_mean
 
 
 @register
@@ -16,18 +17,7 @@ class UnknownMappingRole(CrossCheck):
     meta = paths.UNKNOWN_ROLE
 
     def check(self, team: Team, ctx: Context) -> Iterator[Finding]:
-        if team.mapping is None or team.mapping_path is None:
-            return
-        known = team.role_ids()
-        for rule in team.mapping.rules:
-            for owner in rule.owners:
-                if owner.text not in known:
-                    yield self.meta.finding(
-                        owner_location(team.mapping_path, owner),
-                        f"unknown role '{owner.text}' for '{rule.pattern}'",
-                        did_you_mean(owner.text, known)
-                        or "the mapping's owners are role ids: the file names under team/roles/",
-                    )
+        return mapping.unknown_roles(team)
 
 
 @register
@@ -35,13 +25,20 @@ class MultipleMappingRoles(CrossCheck):
     meta = paths.MULTIPLE_ROLES
 
     def check(self, team: Team, ctx: Context) -> Iterator[Finding]:
-        if team.mapping is None or team.mapping_path is None:
-            return
-        for rule in team.mapping.rules:
-            if len(rule.owners) > 1:
-                yield self.meta.finding(
-                    owner_location(team.mapping_path, rule.owners[1]),
-                    f"'{rule.pattern}' is given to {len(rule.owners)} roles: "
-                    + ", ".join(owner.text for owner in rule.owners),
-                    "a path has exactly one owning role: keep one, or split the pattern",
-                )
+        return mapping.multiple_roles(team)
+
+
+@register
+class RoleWithoutHandles(CrossCheck):
+    meta = generated.ROLE_WITHOUT_HANDLES
+
+    def check(self, team: Team, ctx: Context) -> Iterator[Finding]:
+        return mapping.roles_without_handles(team)
+
+
+@register
+class InvalidSectionSettings(CrossCheck):
+    meta = generated.INVALID_SECTION_SETTINGS
+
+    def check(self, team: Team, ctx: Context) -> Iterator[Finding]:
+        return mapping.section_settings(team)

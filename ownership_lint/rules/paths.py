@@ -9,15 +9,15 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import ClassVar
 
+from ownership_lint import mapping
 from ownership_lint.catalogue import paths
 from ownership_lint.codeowners.analysis import duplicates
+from ownership_lint.codeowners.locate import GITHUB_MAX_BYTES
 from ownership_lint.codeowners.model import Owner, Rule
 from ownership_lint.codeowners.owners import owner_kind
 from ownership_lint.findings import Finding, Location
 from ownership_lint.model import owner_location
 from ownership_lint.rules.base import PathCheck, RulesFile, register
-
-GITHUB_MAX_BYTES = 3 * 1024 * 1024
 
 
 def rule_location(path: str, rule: Rule) -> Location:
@@ -34,18 +34,11 @@ class InvalidLine(PathCheck):
 
     def check(self, rules: RulesFile) -> Iterator[Finding]:
         hint = (
-            "the mapping follows GitHub's CODEOWNERS syntax, with role ids as owners"
+            mapping.MAPPING_SYNTAX
             if rules.kind == "mapping"
             else "see the platform's CODEOWNERS syntax documentation"
         )
-        for problem in rules.parsed.problems:
-            yield self.meta.finding(
-                Location(
-                    rules.path, problem.line, problem.column, problem.line, problem.end_column
-                ),
-                problem.message,
-                problem.hint or hint,
-            )
+        return mapping.invalid_lines(rules.path, rules.parsed, hint)
 
 
 def _owners(rules: RulesFile) -> Iterator[Owner]:
