@@ -6,16 +6,16 @@ from __future__ import annotations
 import tempfile
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
+from ownership_lint.changes import Change, FileMove, OwnershipDiff, Reviewer
 from ownership_lint.codeowners.index import Matcher
 from ownership_lint.codeowners.locate import EVERY_LOCATION
 from ownership_lint.errors import ConfigError
 from ownership_lint.loading.team import load_team
 from ownership_lint.model import Role, Team
 
-FAIL_ON = ("ownership-change", "unowned-new-files", "role-removed", "member-removed")
 EXAMPLES = 3
 
 
@@ -63,65 +63,6 @@ def snapshot(root: Path, rev: str | None, team_dir: str) -> Iterator[Snapshot]:
     with tempfile.TemporaryDirectory(prefix="ownership-lint-") as tmp:
         gitrepo.export(root, rev, [team_dir, *EVERY_LOCATION], Path(tmp))
         yield _snapshot_dir(Path(tmp), rev, team_dir, gitrepo.files_at(root, rev))
-
-
-@dataclass
-class Change:
-    """One responsibility or interface whose owning roles differ."""
-
-    subject: str
-    old: list[str]
-    new: list[str]
-
-
-@dataclass
-class FileMove:
-    old: tuple[str, ...]
-    new: tuple[str, ...]
-    count: int = 0
-    examples: list[str] = field(default_factory=list)
-
-
-@dataclass
-class Reviewer:
-    handle: str
-    reasons: list[str] = field(default_factory=list)
-
-
-@dataclass
-class OwnershipDiff:
-    base: str
-    head: str
-    responsibilities: list[Change] = field(default_factory=list)
-    interfaces: list[Change] = field(default_factory=list)
-    roles_added: list[str] = field(default_factory=list)
-    roles_removed: list[str] = field(default_factory=list)
-    members_added: dict[str, list[str]] = field(default_factory=dict)
-    members_removed: dict[str, list[str]] = field(default_factory=dict)
-    file_moves: list[FileMove] = field(default_factory=list)
-    unowned_new_files: list[str] = field(default_factory=list)
-    reviewers: list[Reviewer] = field(default_factory=list)
-
-    @property
-    def files_changing_owner(self) -> int:
-        return sum(move.count for move in self.file_moves)
-
-    def kinds(self) -> set[str]:
-        """The --fail-on kinds of change present."""
-        kinds = set()
-        if self.responsibilities or self.interfaces or self.file_moves:
-            kinds.add("ownership-change")
-        if self.unowned_new_files:
-            kinds.add("unowned-new-files")
-        if self.roles_removed:
-            kinds.add("role-removed")
-        if self.members_removed:
-            kinds.add("member-removed")
-        return kinds
-
-    @property
-    def empty(self) -> bool:
-        return not (self.kinds() or self.roles_added or self.members_added)
 
 
 def _owners(team: Team | None) -> tuple[dict[str, list[str]], dict[str, list[str]]]:

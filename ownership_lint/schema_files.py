@@ -24,7 +24,7 @@ MODELINE = "# yaml-language-server: $schema="
 
 def packaged() -> dict[str, bytes]:
     """File name -> contents of the schemas this version ships."""
-    from ownership_lint.schema import schema_dir
+    from ownership_lint.loading.schema import schema_dir
 
     return {
         f"{kind}.schema.json": (schema_dir() / f"{kind}.schema.json").read_bytes() for kind in KINDS

@@ -119,7 +119,7 @@ def test_diff_markdown_for_a_pr_comment(run: Run, repo: Path) -> None:
 
 
 def test_markdown_counts_in_the_singular() -> None:
-    from ownership_lint.diff import FileMove, OwnershipDiff
+    from ownership_lint.changes import FileMove, OwnershipDiff
     from ownership_lint.report.ownership_diff import render_markdown
 
     one = OwnershipDiff("a", "b", file_moves=[FileMove(("sre",), ("devops",), 1, ["x.yaml"])])

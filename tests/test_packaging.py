@@ -10,13 +10,13 @@ from pathlib import Path
 
 import pytest
 
-from ownership_lint.schema import SCHEMA_NAMES
+from ownership_lint.loading.schema import SCHEMA_NAMES
 
 from .conftest import REPO
 
 PROBE = """
 import json, ownership_lint
-from ownership_lint.schema import schema_dir
+from ownership_lint.loading.schema import schema_dir
 print(json.dumps({"package": ownership_lint.__file__, "schemas": str(schema_dir())}))
 """
 

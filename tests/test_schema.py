@@ -13,7 +13,13 @@ from jsonschema import Draft202012Validator
 
 from ownership_lint.api import Report
 from ownership_lint.catalogue.example_team import BASE_TEAM
-from ownership_lint.schema import ONE_LINE, SCHEMA_NAMES, load_schema, make_validator, schema_dir
+from ownership_lint.loading.schema import (
+    ONE_LINE,
+    SCHEMA_NAMES,
+    load_schema,
+    make_validator,
+    schema_dir,
+)
 
 from .conftest import REPO
 

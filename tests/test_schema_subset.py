@@ -9,8 +9,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from ownership_lint.schema import SCHEMA_NAMES, ecma_pattern, load_schema, make_validator
-from ownership_lint.schema_subset import Unsupported, compile_schema
+from ownership_lint.loading.schema import SCHEMA_NAMES, ecma_pattern, load_schema, make_validator
+from ownership_lint.loading.schema_subset import Unsupported, compile_schema
 
 # Text that sits on the edges of the schemas' patterns, formats and lengths.
 EDGES = [

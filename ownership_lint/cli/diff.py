@@ -11,7 +11,7 @@ from ownership_lint.cli.app import CONFIG, ROOT, load_cli_config
 
 
 def _kinds(value: str | None) -> set[str]:
-    from ownership_lint.diff import FAIL_ON
+    from ownership_lint.changes import FAIL_ON
 
     if not value:
         return set()

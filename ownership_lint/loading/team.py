@@ -15,6 +15,7 @@ from ownership_lint.catalogue.files import MISSING_FILE, UNEXPECTED_FILE
 from ownership_lint.catalogue.syntax import ENCODING, INPUT_LIMITS
 from ownership_lint.errors import ConfigError
 from ownership_lint.findings import Finding, Location
+from ownership_lint.loading.schema import validate
 from ownership_lint.loading.text import NotText, conflict_markers, decode
 from ownership_lint.loading.yaml_doc import MAX_BYTES as MAX_BYTES  # the loader's limit
 from ownership_lint.loading.yaml_doc import Document, load_yaml
@@ -30,7 +31,6 @@ from ownership_lint.model import (
     SectionSettings,
     Team,
 )
-from ownership_lint.schema import validate
 
 TEAM_FILE = "team.yaml"
 CATALOGUE_FILE = "responsibilities.yaml"

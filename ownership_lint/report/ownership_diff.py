@@ -10,7 +10,7 @@ import json
 from collections.abc import Callable, Sequence
 from dataclasses import asdict
 
-from ownership_lint.diff import Change, OwnershipDiff
+from ownership_lint.changes import Change, OwnershipDiff
 from ownership_lint.escape import json_document, markdown_code, markdown_text, visible
 from ownership_lint.report.text import plural
 

@@ -12,8 +12,8 @@ from typing import Any
 from ownership_lint.catalogue.files import INVALID_VALUE, MISSING_KEY, UNKNOWN_KEY, WRONG_TYPE
 from ownership_lint.catalogue.syntax import IMPLICIT_BOOLEAN, IMPLICIT_NUMBER
 from ownership_lint.findings import Finding
+from ownership_lint.loading.schema_subset import Check, Unsupported, compile_schema
 from ownership_lint.loading.yaml_doc import Document, Implicit
-from ownership_lint.schema_subset import Check, Unsupported, compile_schema
 from ownership_lint.suggest import did_you_mean
 
 SCHEMA_NAMES = ("team", "responsibilities", "role")
@@ -35,10 +35,11 @@ _TYPE_WORDS = {
 def schema_dir() -> Path:
     """Where the schemas are: inside the installed package, or at the top of a source checkout."""
     # Installed wheels carry them in the package (pyproject.toml, force-include).
-    packaged = Path(__file__).resolve().parent / "schemas"
+    package = Path(__file__).resolve().parent.parent
+    packaged = package / "schemas"
     if packaged.is_dir():
         return packaged
-    return Path(__file__).resolve().parent.parent / "schemas"
+    return package.parent / "schemas"
 
 
 @cache
