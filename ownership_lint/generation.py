@@ -25,7 +25,7 @@ from ownership_lint.config import Config
 from ownership_lint.drift import read_committed
 from ownership_lint.errors import ConfigError, GenerationError, OutputError
 from ownership_lint.escape import visible
-from ownership_lint.findings import Severity
+from ownership_lint.findings import Finding, Severity
 
 if TYPE_CHECKING:
     from ownership_lint.model import Team
@@ -52,6 +52,20 @@ def checked_team(
     if errors or report.team is None:
         raise GenerationError(report.findings, report.files)
     return report.team
+
+
+def team_to_show(root: Path, config: Config) -> tuple[Team, list[Finding]]:
+    """The team to render on standard output (not into a file): what can be read, and the
+    error findings of its files (a matrix of a team in trouble shows its gaps and conflicts).
+    GenerationError when a file cannot be read at all: what it defines is unknown, so any
+    rendering would be wrong."""
+    from ownership_lint.loading.team import load_team
+
+    loaded = load_team(root, config.team_dir)
+    if loaded.team.unreadable:
+        unreadable = set(loaded.team.unreadable)
+        raise GenerationError([f for f in loaded.findings if f.location.path in unreadable])
+    return loaded.team, [f for f in loaded.findings if f.severity is Severity.ERROR]
 
 
 def read_existing(root: Path, path: Path | str, rel: str, *, anywhere: bool = False) -> str | None:

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ownership_lint.answers import Coverage, Ownership
 from ownership_lint.config import Config
 from ownership_lint.errors import ConfigError
 from ownership_lint.linting import Progress, git_files
@@ -17,37 +16,6 @@ from ownership_lint.model import Team
 
 if TYPE_CHECKING:
     from ownership_lint.codeowners.pattern import CompiledPattern
-
-
-@dataclass
-class Ownership:
-    """Who owns one path, and why."""
-
-    path: str
-    owners: list[str]
-    line: int | None = None
-    pattern: str | None = None
-    source: str = ""
-    # With the team mapping: the role and its responsibilities whose paths cover this path,
-    # and the handles the platform requests reviews from (what generated CODEOWNERS says).
-    role: str | None = None
-    responsibilities: list[str] = field(default_factory=list)
-    handles: list[str] = field(default_factory=list)
-    kind: str = "file"  # or "directory": the answer is for the directory itself
-
-    def to_dict(self) -> dict[str, object]:
-        data: dict[str, object] = {
-            "path": self.path,
-            "kind": self.kind,
-            "owners": self.owners,
-            "line": self.line,
-            "pattern": self.pattern,
-        }
-        if self.role is not None or self.source.endswith("path-ownership"):
-            data["role"] = self.role
-            data["responsibilities"] = self.responsibilities
-            data["handles"] = self.handles
-        return data
 
 
 def _mapping(root: Path, config: Config) -> tuple[Team, LoadedCodeowners]:
@@ -158,28 +126,6 @@ def _holds_tracked_files(tracked: Sequence[str], path: str) -> bool:
     stem = path + "/"
     at = bisect.bisect_left(tracked, stem)
     return at < len(tracked) and tracked[at].startswith(stem)
-
-
-@dataclass
-class Coverage:
-    source: str
-    total: int
-    unowned: list[str]
-    per_owner: Counter[str]
-
-    @property
-    def owned(self) -> int:
-        return self.total - len(self.unowned)
-
-    @property
-    def percent(self) -> float:
-        """The share of files with an owner; 0 when there are no files (a gate fails closed:
-        an empty file list is a mistake, not full coverage)."""
-        return 100 * self.owned / self.total if self.total else 0.0
-
-    def below(self, percent: float) -> bool:
-        """True when fewer than `percent` % of the files have an owner (compared exactly)."""
-        return self.owned * 100 < percent * self.total or (not self.total and percent > 0)
 
 
 def coverage(

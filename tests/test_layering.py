@@ -24,7 +24,7 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
     ("engine", ("codeowners", "fileio", "gitrepo", "drift", "progress", "pathargs")),
     ("configuration", ("config",)),
     # The team as data, and what can be worked out from it without any file.
-    ("model", ("model", "ownership", "mapping", "changes")),
+    ("model", ("model", "ownership", "mapping", "changes", "answers")),
     ("loading", ("loading",)),
     ("checks", ("rules", "suppressions")),
     # Rendering: CODEOWNERS text, documents, reports, schemas for editors.

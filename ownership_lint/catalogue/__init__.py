@@ -43,9 +43,17 @@ def get(code: str) -> Code | None:
     return _CODES.get(code)
 
 
+def find(code_or_name: str) -> Code | None:
+    """A code by its code (any case) or its name (`unowned-responsibility`)."""
+    found = _CODES.get(code_or_name.upper())
+    if found is None:
+        found = next((c for c in _CODES.values() if c.name == code_or_name.lower()), None)
+    return found
+
+
 def integrity_codes() -> frozenset[str]:
     """The codes of the integrity checks, which nothing can switch off (`Code.integrity`)."""
     return frozenset(code for code, entry in _CODES.items() if entry.integrity)
 
 
-__all__ = ["Code", "codes", "get", "integrity_codes"]
+__all__ = ["Code", "codes", "find", "get", "integrity_codes"]

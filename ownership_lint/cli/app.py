@@ -21,6 +21,7 @@ import click
 
 from ownership_lint import __version__
 from ownership_lint.escape import visible
+from ownership_lint.report import FORMATS
 
 if TYPE_CHECKING:
     from ownership_lint.api import Report
@@ -125,9 +126,6 @@ def cli(ctx: click.Context, debug: bool) -> None:
         os.environ[DEBUG_ENV] = "1"
 
 
-REPORT_FORMATS = ("text", "json", "github", "sarif", "gitlab")
-
-
 @dataclass(frozen=True)
 class ReportOptions:
     """How a command that reports findings renders them and which exit code it gives."""
@@ -157,7 +155,7 @@ def report_options(command: Callable[..., None]) -> Callable[..., None]:
         click.option(
             "--format",
             "fmt",
-            type=click.Choice(REPORT_FORMATS),
+            type=click.Choice(list(FORMATS)),
             default="text",
             show_default=True,
             envvar="OWNERSHIP_LINT_FORMAT",
@@ -202,27 +200,16 @@ def use_colour(choice: str, stream: object) -> bool:
 
 
 def render_report(report: Report, options: ReportOptions) -> str:
-    findings, files, skipped = report.findings, len(report.files), report.skipped
-    if options.fmt == "json":
-        from ownership_lint.report import json_report
-
-        return json_report.render(findings, files, skipped)
-    if options.fmt == "github":
-        from ownership_lint.report import github
-
-        return github.render(findings, files, quiet=options.quiet, skipped=skipped)
-    if options.fmt == "sarif":
-        from ownership_lint.report import sarif
-
-        return sarif.render(findings, files, skipped)
-    if options.fmt == "gitlab":
-        from ownership_lint.report import gitlab
-
-        return gitlab.render(findings, files, skipped)
-    from ownership_lint.report import text
+    from ownership_lint.report import renderer
 
     colour = options.output_file is None and use_colour(options.color, sys.stdout)
-    return text.render(findings, files, colour=colour, quiet=options.quiet, skipped=skipped)
+    return renderer(options.fmt)(
+        report.findings,
+        len(report.files),
+        skipped=report.skipped,
+        quiet=options.quiet,
+        colour=colour and options.fmt == "text",
+    )
 
 
 def emit(

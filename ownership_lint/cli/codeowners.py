@@ -22,7 +22,7 @@ from ownership_lint.cli.app import (
     report_options,
     tracked_from,
 )
-from ownership_lint.errors import GenerationError, OutputError
+from ownership_lint.errors import GenerationError
 
 
 @click.group()
@@ -79,7 +79,7 @@ def codeowners_lint(
                 config=config,
                 progress=step,
             )
-    except api.ConfigError as err:
+    except api.UsageError as err:
         raise click.UsageError(str(err)) from err
     emit(report, report_options, title="ownership-lint codeowners lint", root=root)
 
@@ -151,9 +151,7 @@ def codeowners_generate(
             force=force,
             tracked=tracked,
         )
-    except api.ConfigError as err:
-        raise click.UsageError(str(err)) from err
-    except OutputError as err:
+    except api.UsageError as err:
         raise click.UsageError(str(err)) from err
     except GenerationError as err:
         if fmt == "text":

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from ownership_lint.cli.app import CONFIG, ROOT, load_cli_config
+from ownership_lint.cli.app import CONFIG, EXIT_CLEAN, EXIT_FINDINGS, ROOT, load_cli_config
 
 
 def _kinds(value: str | None) -> set[str]:
@@ -55,7 +55,6 @@ def diff(
     that change, files whose owner changes, new files without an owner, and who must review."""
     from ownership_lint import api
     from ownership_lint.diff import ownership_diff
-    from ownership_lint.gitrepo import GitError
     from ownership_lint.report import ownership_diff as render
 
     kinds = _kinds(fail_on)
@@ -63,7 +62,7 @@ def diff(
     try:
         config = load_cli_config(root, config_file, None, None)
         result = ownership_diff(root, base, head, config.team_dir)
-    except (GitError, api.ConfigError) as err:
+    except api.UsageError as err:
         raise click.UsageError(str(err)) from err
     if fmt == "json":
         click.echo(render.render_json(result), nl=False)
@@ -71,4 +70,4 @@ def diff(
         click.echo(render.render_markdown(result), nl=False)
     else:
         click.echo(render.render_text(result), nl=False)
-    sys.exit(1 if kinds & result.kinds() else 0)
+    sys.exit(EXIT_FINDINGS if kinds & result.kinds() else EXIT_CLEAN)

@@ -28,42 +28,38 @@ def _load(
 ) -> tuple[Path, Config, Team]:
     """The team to render. A file (written or compared) is generated only from a team that
     passes `check`, as CODEOWNERS is; standard output shows what can be read, with a warning
-    (a matrix of a team in trouble shows its gaps and conflicts)."""
+    (`generation.team_to_show`)."""
     from ownership_lint import api
-    from ownership_lint.loading.team import load_team
+    from ownership_lint.escape import visible
+    from ownership_lint.generation import team_to_show
 
     root = root or api.find_root(Path.cwd())
     try:
         config = load_cli_config(root, config_file, None, None, team_dir)
         if to_file:
             return root, config, _checked(root, config)
-        loaded = load_team(root, config.team_dir)
-    except api.ConfigError as err:
+        team, broken = team_to_show(root, config)
+    except api.UsageError as err:
         raise click.UsageError(str(err)) from err
-    from ownership_lint.escape import visible
-
-    team_dir = visible(config.team_dir)
-    if loaded.team.unreadable:
-        # What those files define is unknown: a document rendered without it would be wrong.
-        first = next(f for f in loaded.findings if f.location.path in loaded.team.unreadable)
+    except api.GenerationError as err:
+        first = err.findings[0]
         click.echo(
             f"ownership-lint: {visible(str(first.location))}: {first.code} "
             f"{visible(first.message)}\n"
-            f"{team_dir}/ cannot be read completely: nothing was written or compared. "
-            "Run 'ownership-lint check'.",
+            f"{visible(config.team_dir)}/ cannot be read completely: nothing was written or "
+            "compared. Run 'ownership-lint check'.",
             err=True,
         )
-        sys.exit(1)
-    broken = [f for f in loaded.findings if f.severity.value == "error"]
+        sys.exit(EXIT_FINDINGS)
     if broken:
         click.echo(
-            f"ownership-lint: warning: {team_dir}/ has {len(broken)} errors (first: "
-            f"{visible(str(broken[0].location))}: {broken[0].code} "
+            f"ownership-lint: warning: {visible(config.team_dir)}/ has {len(broken)} errors "
+            f"(first: {visible(str(broken[0].location))}: {broken[0].code} "
             f"{visible(broken[0].message)}); the output shows what could be read. "
             "Run 'ownership-lint check'.",
             err=True,
         )
-    return root, config, loaded.team
+    return root, config, team
 
 
 def _checked(root: Path, config: Config) -> Team:

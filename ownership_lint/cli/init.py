@@ -27,7 +27,6 @@ def init(directory: Path | None, team_dir: str | None) -> None:
     import os
 
     from ownership_lint import api
-    from ownership_lint.errors import ConfigError
     from ownership_lint.escape import visible
     from ownership_lint.scaffold import PLACEHOLDER, scaffold
 
@@ -36,7 +35,7 @@ def init(directory: Path | None, team_dir: str | None) -> None:
         config = load_cli_config(base, None, None, None, team_dir)
         team_dir = config.team_dir
         written = scaffold(base, team_dir, schemas_dir=config.schemas_dir)
-    except ConfigError as err:
+    except api.UsageError as err:
         raise click.UsageError(str(err)) from err
     for path in written:
         shown = os.path.relpath(base / path) if directory is None else path
@@ -73,7 +72,7 @@ def schemas(output: str | None, root: Path | None, config_file: Path | None) -> 
         if output is not None:
             where = relative_path(output, "ownership-lint schemas", "--output", directory=True)
         written = schema_files.write(root, where)
-    except api.ConfigError as err:
+    except api.UsageError as err:
         raise click.UsageError(str(err)) from err
     except OSError as err:
         raise click.UsageError(f"cannot write the schemas: {err.strerror or err}") from err

@@ -18,7 +18,7 @@ from ownership_lint.cli.app import (
     load_cli_config,
     tracked_from,
 )
-from ownership_lint.errors import GenerationError, OutputError
+from ownership_lint.errors import GenerationError
 
 COMMAND = "ownership-lint generate"
 
@@ -59,7 +59,7 @@ def generate_all(
     try:
         config = load_cli_config(root, config_file, None, None, team_dir)
         outputs = api.plan_all(root, config, tracked=tracked)
-    except (api.ConfigError, OutputError) as err:
+    except api.UsageError as err:
         raise click.UsageError(str(err)) from err
     except MatrixTooLarge as err:
         # A property of team/, like a finding: exit 1, as `matrix` does.

@@ -35,7 +35,12 @@ def annotation(finding: Finding) -> str:
 
 
 def render(
-    findings: Sequence[Finding], files: int, quiet: bool = False, skipped: Sequence[Skipped] = ()
+    findings: Sequence[Finding],
+    files: int,
+    *,
+    skipped: Sequence[Skipped] = (),
+    quiet: bool = False,
+    colour: bool = False,
 ) -> str:
     lines = [annotation(finding) for finding in findings]
     lines += [

@@ -14,7 +14,14 @@ from ownership_lint.report.fingerprint import fingerprints
 _SEVERITY = {Severity.ERROR: "major", Severity.WARNING: "minor"}
 
 
-def render(findings: Sequence[Finding], files: int, skipped: Sequence[Skipped] = ()) -> str:
+def render(
+    findings: Sequence[Finding],
+    files: int,
+    *,
+    skipped: Sequence[Skipped] = (),
+    quiet: bool = False,
+    colour: bool = False,
+) -> str:
     issues: list[dict[str, object]] = [
         {
             "description": f"{finding.code} {finding.message}",

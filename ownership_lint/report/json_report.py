@@ -9,7 +9,14 @@ from ownership_lint.escape import json_document
 from ownership_lint.findings import Finding, Severity, Skipped
 
 
-def render(findings: Sequence[Finding], files: int, skipped: Sequence[Skipped] = ()) -> str:
+def render(
+    findings: Sequence[Finding],
+    files: int,
+    *,
+    skipped: Sequence[Skipped] = (),
+    quiet: bool = False,
+    colour: bool = False,
+) -> str:
     errors = sum(1 for f in findings if f.severity is Severity.ERROR)
     document = {
         "version": 1,

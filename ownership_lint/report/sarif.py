@@ -32,7 +32,14 @@ def _physical(loc: Location) -> dict[str, object]:
     }
 
 
-def render(findings: Sequence[Finding], files: int, skipped: Sequence[Skipped] = ()) -> str:
+def render(
+    findings: Sequence[Finding],
+    files: int,
+    *,
+    skipped: Sequence[Skipped] = (),
+    quiet: bool = False,
+    colour: bool = False,
+) -> str:
     from ownership_lint import catalogue
 
     entries = list(catalogue.codes().values())

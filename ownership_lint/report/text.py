@@ -20,9 +20,9 @@ def render(
     findings: Sequence[Finding],
     files: int,
     *,
-    colour: bool = False,
-    quiet: bool = False,
     skipped: Sequence[Skipped] = (),
+    quiet: bool = False,
+    colour: bool = False,
 ) -> str:
     """`quiet`: the finding lines (and checks that did not run) only: no hints, no summary.
     Paths, messages and hints quote the linted files: each is shown with `escape.visible`,
