@@ -26,6 +26,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from ownership_lint import catalogue
+from ownership_lint.codeowners.model import DIALECTS
 from ownership_lint.errors import ConfigError
 from ownership_lint.escape import is_visible, visible
 from ownership_lint.findings import Finding, Severity
@@ -44,7 +45,6 @@ KEYS = (
     "policy",
     "schemas-dir",
 )
-FLAVORS = ("github", "gitlab")
 POLICY_KEYS = ("min_members_per_role", "review_max_age_days", "max_responsibilities_per_role")
 DOCS_LANGUAGES = ("en", "ru")
 _LOOKALIKE_DIGITS = str.maketrans("OIL", "011")
@@ -220,7 +220,7 @@ def parse_config(table: Any, where: str, source: Path | None = None) -> Config:
     if "severity" in table:
         config = replace(config, severity=_severities(table["severity"], where))
     if "flavor" in table:
-        if table["flavor"] not in FLAVORS:
+        if table["flavor"] not in DIALECTS:
             raise ConfigError(
                 f'{where}: \'flavor\' is {table["flavor"]!r}; allowed: "github", "gitlab"'
             )

@@ -11,7 +11,7 @@ import pytest
 from ownership_lint.api import lint
 from ownership_lint.catalogue.example_team import BASE_TEAM
 from ownership_lint.config import Config
-from ownership_lint.docs import matrix
+from ownership_lint.docs import matrix, matrix_model
 from ownership_lint.loading.team import load_team
 
 from .conftest import Run, write_files
@@ -82,8 +82,8 @@ def test_at_the_limit_it_renders_one_past_it_refuses(
     team = load_team(write_files(tmp_path, BASE_TEAM), "team").team
     cells = matrix.matrix_cells(team)
     assert cells == 2 * 3  # 2 roles x (2 responsibilities + 1 interface)
-    monkeypatch.setattr(matrix, "MAX_CELLS", cells)
+    monkeypatch.setattr(matrix_model, "MAX_CELLS", cells)
     assert "Alert rule creation" in matrix.render_matrix(team, "markdown")
-    monkeypatch.setattr(matrix, "MAX_CELLS", cells - 1)
+    monkeypatch.setattr(matrix_model, "MAX_CELLS", cells - 1)
     with pytest.raises(matrix.MatrixTooLarge):
         matrix.render_matrix(team, "markdown")

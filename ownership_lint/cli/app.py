@@ -1,4 +1,5 @@
-"""The command group, the options commands share, and the exit-code contract.
+"""The command group and the exit-code contract (the options commands share are in
+`options`, how findings are printed in `output`).
 
 Exit codes: 0 clean (warnings allowed), 1 findings, 2 usage, configuration or internal error.
 An unexpected exception never exits 0 or 1. Commands live in modules beside this one, grouped
@@ -8,76 +9,24 @@ and heavy imports happen inside the commands, so that `check` starts fast.
 
 from __future__ import annotations
 
-import functools
 import importlib
 import os
 import sys
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from pathlib import Path
-from typing import TYPE_CHECKING, Any, NoReturn
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from ownership_lint import __version__
 from ownership_lint.escape import visible
-from ownership_lint.report import FORMATS
 
 if TYPE_CHECKING:
-    from ownership_lint.api import Report
-    from ownership_lint.config import Config
+    pass
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
 DEBUG_ENV = "OWNERSHIP_LINT_DEBUG"
-
-FORMAT = click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-    help="Output format.",
-)
-
-
-CONFIG = click.option(
-    "--config",
-    "config_file",
-    type=click.Path(dir_okay=False, exists=True, path_type=Path),
-    help="Configuration file (default: the closest .ownership-lint.toml or pyproject.toml).",
-)
-SELECT = click.option("--select", help="Comma-separated rule codes or prefixes to report.")
-IGNORE = click.option("--ignore", help="Comma-separated rule codes or prefixes not to report.")
-TEAM_DIR = click.option("--team-dir", help="Team directory under the root (default: team).")
-
-
-def load_cli_config(
-    root: Path,
-    config_file: Path | None,
-    select: str | None,
-    ignore: str | None,
-    team_dir: str | None = None,
-) -> Config:
-    """The configuration from files, with the command-line flags laid over it."""
-    from dataclasses import replace
-
-    from ownership_lint.config import load_config, parse_config
-
-    config = load_config(root, config_file)
-    flags: dict[str, object] = {}
-    if select is not None:
-        flags["select"] = [code.strip() for code in select.split(",") if code.strip()]
-    if ignore is not None:
-        flags["ignore"] = [code.strip() for code in ignore.split(",") if code.strip()]
-    if team_dir is not None:
-        flags["team-dir"] = team_dir
-    overrides = parse_config(flags, "command line")
-    return replace(
-        config,
-        team_dir=overrides.team_dir if team_dir is not None else config.team_dir,
-        select=overrides.select if select is not None else config.select,
-        ignore=overrides.ignore if ignore is not None else config.ignore,
-    )
 
 
 # Command name -> the module (under ownership_lint.cli) and the function that defines it.
@@ -124,156 +73,6 @@ def cli(ctx: click.Context, debug: bool) -> None:
     """Lint who owns what: the team definition under team/, its responsibilities and paths."""
     if debug:
         os.environ[DEBUG_ENV] = "1"
-
-
-@dataclass(frozen=True)
-class ReportOptions:
-    """How a command that reports findings renders them and which exit code it gives."""
-
-    fmt: str = "text"
-    color: str = "auto"
-    quiet: bool = False
-    output_file: Path | None = None
-    exit_zero: bool = False
-
-
-def report_options(command: Callable[..., None]) -> Callable[..., None]:
-    """The options every command that reports findings takes, passed as `report: ReportOptions`."""
-
-    @functools.wraps(command)
-    def wrapper(**kwargs: Any) -> None:
-        options = ReportOptions(
-            fmt=kwargs.pop("fmt"),
-            color=kwargs.pop("color"),
-            quiet=kwargs.pop("quiet"),
-            output_file=kwargs.pop("output_file"),
-            exit_zero=kwargs.pop("exit_zero"),
-        )
-        command(report_options=options, **kwargs)
-
-    decorators = [
-        click.option(
-            "--format",
-            "fmt",
-            type=click.Choice(list(FORMATS)),
-            default="text",
-            show_default=True,
-            envvar="OWNERSHIP_LINT_FORMAT",
-            help="Output format (also $OWNERSHIP_LINT_FORMAT).",
-        ),
-        click.option(
-            "--color",
-            type=click.Choice(["auto", "always", "never"]),
-            default="auto",
-            show_default=True,
-            help="Colour text output (auto: on a terminal unless NO_COLOR; FORCE_COLOR forces).",
-        ),
-        click.option("--quiet", "-q", is_flag=True, help="Findings only: no hints, no summary."),
-        click.option(
-            "--output-file",
-            type=click.Path(dir_okay=False, path_type=Path),
-            help="Write the report to this file instead of standard output.",
-        ),
-        click.option(
-            "--exit-zero",
-            is_flag=True,
-            help="Exit 0 even with error findings; a usage, configuration or internal error "
-            "still exits 2.",
-        ),
-    ]
-    for decorate in reversed(decorators):
-        wrapper = decorate(wrapper)
-    return wrapper
-
-
-def use_colour(choice: str, stream: object) -> bool:
-    """--color always/never; auto: never with NO_COLOR, always with FORCE_COLOR, else on a
-    terminal only."""
-    if choice != "auto":
-        return choice == "always"
-    if os.environ.get("NO_COLOR"):
-        return False
-    if os.environ.get("FORCE_COLOR"):
-        return True
-    isatty = getattr(stream, "isatty", None)
-    return bool(isatty and isatty())
-
-
-def render_report(report: Report, options: ReportOptions) -> str:
-    from ownership_lint.report import renderer
-
-    colour = options.output_file is None and use_colour(options.color, sys.stdout)
-    return renderer(options.fmt)(
-        report.findings,
-        len(report.files),
-        skipped=report.skipped,
-        quiet=options.quiet,
-        colour=colour and options.fmt == "text",
-    )
-
-
-def emit(
-    report: Report,
-    options: ReportOptions | str,
-    title: str = "ownership-lint",
-    root: Path | None = None,
-) -> NoReturn:
-    """Print (or write) a report of findings, append the job summary on GitHub Actions (when
-    printing), and exit with the report's code.
-
-    `--output-file` is the CI author's choice, not the repository's: it may lie outside the
-    repository `root` (a SARIF file in the runner's temporary directory), but it is never
-    written through a link, and inside the repository no link on the way is followed."""
-    if isinstance(options, str):
-        options = ReportOptions(fmt=options)
-    rendered = render_report(report, options)
-    if options.output_file is not None:
-        from ownership_lint.fileio import atomic_write
-
-        # Relative to the current directory, as the user typed it.
-        target = options.output_file.absolute()
-        atomic_write(target, rendered.encode("utf-8"), root=root or Path.cwd(), anywhere=True)
-    else:
-        # The renderer already decided about colour: keep click from stripping it.
-        click.echo(rendered, nl=False, color=True)
-    summary = os.environ.get("GITHUB_STEP_SUMMARY")
-    # A report written to a file is for another tool (SARIF upload...): the run that prints
-    # is the one that writes the job summary, so that it appears once.
-    if summary and options.output_file is None:
-        from ownership_lint.report import markdown
-
-        with open(summary, "a", encoding="utf-8") as handle:
-            handle.write(markdown.render(report.findings, len(report.files), title, report.skipped))
-    sys.exit(EXIT_CLEAN if options.exit_zero else report.exit_code)
-
-
-def tracked_from(paths_from: Path | None, root: Path) -> list[str] | None:
-    if paths_from is None:
-        return None
-    from ownership_lint.gitrepo import GitError, read_paths_file
-
-    try:
-        return read_paths_file(paths_from, root)
-    except GitError as err:
-        raise click.UsageError(str(err)) from err
-
-
-ROOT = click.option(
-    "--root",
-    type=click.Path(file_okay=False, exists=True, path_type=Path),
-    help="Repository root (default: the git top-level, or the current directory).",
-)
-PATHS_FROM = click.option(
-    "--paths-from",
-    type=click.Path(dir_okay=False, exists=True, path_type=Path),
-    help="The tracked files, one a line, instead of asking git.",
-)
-CODEOWNERS = click.option(
-    "--codeowners",
-    "codeowners_file",
-    type=click.Path(dir_okay=False, exists=True, path_type=Path),
-    help="Use this CODEOWNERS file instead of the team's path mapping.",
-)
 
 
 class _PipeSafeStdout:

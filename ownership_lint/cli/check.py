@@ -7,18 +7,16 @@ from typing import TYPE_CHECKING
 
 import click
 
-from ownership_lint.cli.app import (
+from ownership_lint.cli.options import (
     CONFIG,
     FORMAT,
     IGNORE,
     PATHS_FROM,
     SELECT,
-    ReportOptions,
-    emit,
     load_cli_config,
-    report_options,
     tracked_from,
 )
+from ownership_lint.cli.output import ReportOptions, emit, report_options
 
 if TYPE_CHECKING:
     pass

@@ -8,20 +8,18 @@ from pathlib import Path
 
 import click
 
-from ownership_lint.cli.app import (
+from ownership_lint.cli.app import EXIT_FINDINGS
+from ownership_lint.cli.options import (
     CONFIG,
-    EXIT_FINDINGS,
     FORMAT,
     IGNORE,
     PATHS_FROM,
     ROOT,
     SELECT,
-    ReportOptions,
-    emit,
     load_cli_config,
-    report_options,
     tracked_from,
 )
+from ownership_lint.cli.output import ReportOptions, emit, report_options
 from ownership_lint.errors import GenerationError
 
 

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import click
 
-from ownership_lint.cli.app import CONFIG, EXIT_CLEAN, EXIT_FINDINGS, ROOT, load_cli_config
+from ownership_lint.cli.app import EXIT_CLEAN, EXIT_FINDINGS
+from ownership_lint.cli.options import CONFIG, ROOT, load_cli_config
 
 
 def _kinds(value: str | None) -> set[str]:

@@ -8,14 +8,9 @@ from typing import TYPE_CHECKING
 
 import click
 
-from ownership_lint.cli.app import (
-    CONFIG,
-    EXIT_FINDINGS,
-    ROOT,
-    TEAM_DIR,
-    emit,
-    load_cli_config,
-)
+from ownership_lint.cli.app import EXIT_FINDINGS
+from ownership_lint.cli.options import CONFIG, ROOT, TEAM_DIR, load_cli_config
+from ownership_lint.cli.output import emit
 
 if TYPE_CHECKING:
     from ownership_lint.artifacts import Artifact

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import click
 
-from ownership_lint.cli.app import (
+from ownership_lint.cli.app import EXIT_FINDINGS
+from ownership_lint.cli.options import (
     CONFIG,
-    EXIT_FINDINGS,
     PATHS_FROM,
     ROOT,
     TEAM_DIR,

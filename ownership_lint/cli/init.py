@@ -7,12 +7,7 @@ from pathlib import Path
 
 import click
 
-from ownership_lint.cli.app import (
-    CONFIG,
-    ROOT,
-    TEAM_DIR,
-    load_cli_config,
-)
+from ownership_lint.cli.options import CONFIG, ROOT, TEAM_DIR, load_cli_config
 
 
 @click.command()

@@ -8,10 +8,10 @@ from typing import TYPE_CHECKING
 
 import click
 
-from ownership_lint.cli.app import (
+from ownership_lint.cli.app import EXIT_FINDINGS
+from ownership_lint.cli.options import (
     CODEOWNERS,
     CONFIG,
-    EXIT_FINDINGS,
     FORMAT,
     PATHS_FROM,
     ROOT,

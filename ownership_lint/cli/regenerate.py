@@ -8,16 +8,16 @@ from pathlib import Path
 
 import click
 
-from ownership_lint.cli.app import (
+from ownership_lint.cli.app import EXIT_FINDINGS
+from ownership_lint.cli.options import (
     CONFIG,
-    EXIT_FINDINGS,
     FORMAT,
     PATHS_FROM,
     ROOT,
-    emit,
     load_cli_config,
     tracked_from,
 )
+from ownership_lint.cli.output import emit
 from ownership_lint.errors import GenerationError
 
 COMMAND = "ownership-lint generate"

@@ -40,6 +40,9 @@ A directory query (``directory=True``) is answered as git matches a directory: a
 when its pattern matches the directory's path, or when it is directory-only (``docs/``) and the
 rest of it matches that path. The second kind has an automaton of its own, built on the first
 directory query.
+
+One cohesive algorithm (the automaton, its states and the passes over it), kept in one
+module on purpose: its parts share invariants that only make sense together.
 """
 
 from __future__ import annotations

@@ -19,6 +19,8 @@ GitLab
     meant as a pattern (``[ab]/*``); one without ``]`` is an invalid header and is skipped.
     Headers of the same name (without case) open the same section; ``[codeowners]`` re-opens
     the default section. ``!pattern`` is an exclusion.
+
+One cohesive algorithm (both dialects' line grammar), kept in one module on purpose.
 """
 
 from __future__ import annotations

@@ -32,6 +32,8 @@ without a trailing slash does *not* own a directory's subtree (``/docs`` matches
 A directory (``who-owns docs/``) is matched as git matches one: by what matches its path, and
 by a directory-only pattern (trailing ``/``) whose rest matches its path
 (:meth:`CompiledPattern.matches_directory`).
+
+One cohesive algorithm (compiling and matching one pattern), kept in one module on purpose.
 """
 
 from __future__ import annotations

@@ -17,6 +17,9 @@ The fold, one section after another: with M the list so far and L a section's ru
 `!` exclusions last, owning nothing), the new list is M, then for each rule e of L in order:
 e with its owners, then e ∩ m with the owners of both for each m of M in order. The last
 match in it for a path is then (the section's winner) ∩ (M's winner), or either alone.
+
+One cohesive algorithm (sequence intersection and its GitHub spelling), kept in one module
+on purpose.
 """
 
 from __future__ import annotations

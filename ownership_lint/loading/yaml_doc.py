@@ -4,6 +4,9 @@ PyYAML's own loaders lose positions, silently keep the last of two duplicate key
 per nesting level and expand aliases without limit. This loader consumes the parser's event
 stream directly (the C parser when available), so it runs iteratively in one pass, reports
 every such problem as a finding, and never constructs anything but plain data.
+
+One cohesive algorithm (the event-stream builder and its limits), kept in one module on
+purpose.
 """
 
 from __future__ import annotations
